@@ -1,0 +1,123 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every option of the platform, with its environment variable and default. Parsed once at
+ * start-up into a frozen object that is passed down; nothing else reads process.env.
+ */
+const OPTIONS = {
+  dataDir: {
+    env: 'YUQING_DATA_DIR',
+    schema: z.string().min(1).default('./data'),
+    doc: 'Data directory; the embedded ClickHouse lives in `<dir>/clickhouse`.',
+  },
+  host: {
+    env: 'HOST',
+    schema: z.string().min(1).default('127.0.0.1'),
+    doc: 'Address the dashboard listens on.',
+  },
+  port: {
+    env: 'PORT',
+    schema: z.coerce.number().int().min(0).max(65535).default(3000),
+    doc: 'Port the dashboard listens on (0 picks a free one).',
+  },
+  clickhouseUrl: {
+    env: 'CLICKHOUSE_URL',
+    schema: z.url().optional(),
+    doc: 'ClickHouse server URL (e.g. `http://127.0.0.1:8123`). Unset: the embedded engine (chDB).',
+  },
+  clickhouseUser: {
+    env: 'CLICKHOUSE_USER',
+    schema: z.string().default('default'),
+    doc: 'ClickHouse user (remote engine only).',
+  },
+  clickhousePassword: {
+    env: 'CLICKHOUSE_PASSWORD',
+    schema: z.string().default(''),
+    doc: 'ClickHouse password (remote engine only; never logged).',
+  },
+  clickhouseDatabase: {
+    env: 'CLICKHOUSE_DATABASE',
+    schema: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier')
+      .default('yuqing'),
+    doc: 'ClickHouse database (remote engine only; created if missing).',
+  },
+  clickhouseCluster: {
+    env: 'CLICKHOUSE_CLUSTER',
+    schema: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier')
+      .optional(),
+    doc: 'Cluster name: DDL runs `ON CLUSTER` with Replicated tables behind Distributed tables.',
+  },
+  adminPassword: {
+    env: 'YUQING_ADMIN_PASSWORD',
+    schema: z.string().min(8, 'must have at least 8 characters').optional(),
+    doc: 'Password of the `admin` account created on first start; generated and printed once when unset.',
+  },
+  sourcesFile: {
+    env: 'YUQING_SOURCES',
+    schema: z.string().min(1).default('config/sources.yaml'),
+    doc: 'Sources file; when it is missing or lists no enabled source, the bundled demo site is crawled.',
+  },
+  demo: {
+    env: 'YUQING_DEMO',
+    schema: z.enum(['auto', 'on', 'off']).default('auto'),
+    doc: '`auto`: serve and crawl the demo site when no source is configured; `on`: always; `off`: never.',
+  },
+  crawlIntervalSeconds: {
+    env: 'YUQING_CRAWL_INTERVAL',
+    schema: z.coerce.number().int().min(5).default(900),
+    doc: 'Seconds between crawl rounds of the scheduler.',
+  },
+  analyzeIntervalSeconds: {
+    env: 'YUQING_ANALYZE_INTERVAL',
+    schema: z.coerce.number().min(0.1).default(1),
+    doc: 'Seconds the analyzer waits when it finds nothing new.',
+  },
+  logLevel: {
+    env: 'YUQING_LOG_LEVEL',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    doc: 'Log level (pino).',
+  },
+} as const;
+
+type Options = typeof OPTIONS;
+export type Config = Readonly<{ [K in keyof Options]: z.output<Options[K]['schema']> }> & {
+  /** Absolute path of the embedded engine's data directory. */
+  readonly clickhouseDir: string;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment; lists every problem at once. Empty strings count as unset. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, option] of Object.entries(OPTIONS)) {
+    const raw = env[option.env];
+    const parsed = option.schema.safeParse(raw === '' ? undefined : raw);
+    if (parsed.success) values[key] = parsed.data;
+    else problems.push(`${option.env}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const dataDir = path.resolve(values.dataDir as string);
+  return Object.freeze({ ...values, dataDir, clickhouseDir: path.join(dataDir, 'clickhouse') }) as Config;
+}
+
+/** The configuration table of the README, generated from the schema so the two cannot drift. */
+export function configMarkdown(): string {
+  const rows = Object.values(OPTIONS).map((o) => {
+    const def = o.schema.safeParse(undefined);
+    const shown = def.success && def.data !== undefined ? `\`${String(def.data)}\`` : '(unset)';
+    return `| \`${o.env}\` | ${shown} | ${o.doc} |`;
+  });
+  return ['| variable | default | what it sets |', '|---|---|---|', ...rows].join('\n');
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/** ISO 8601 timestamps cross every boundary; the store converts to and from DateTime64. */
+const Timestamp = z.iso.datetime({ offset: true });
+
+export const MEDIA_TYPES = [
+  'news',
+  'government',
+  'forum',
+  'blog',
+  'social',
+  'newspaper',
+  'video',
+  'other',
+] as const;
+export const MediaTypeSchema = z.enum(MEDIA_TYPES);
+export type MediaType = z.infer<typeof MediaTypeSchema>;
+
+/** What the crawler fetched and extracted from one page. */
+export const RawDocumentSchema = z.object({
+  id: z.string().min(1),
+  url: z.url(),
+  canonicalUrl: z.url(),
+  source: z.string().min(1),
+  site: z.string(),
+  mediaType: MediaTypeSchema,
+  title: z.string(),
+  body: z.string(),
+  author: z.string(),
+  publishedAt: Timestamp.nullable(),
+  fetchedAt: Timestamp,
+  contentHash: z.string().min(1),
+});
+export type RawDocument = z.infer<typeof RawDocumentSchema>;
+
+/** The analysis of one document, with what lists and charts need from the raw document. */
+export const AnalyzedDocumentSchema = z.object({
+  id: z.string().min(1),
+  url: z.string(),
+  source: z.string(),
+  site: z.string(),
+  mediaType: MediaTypeSchema,
+  title: z.string(),
+  summary: z.string(),
+  publishedAt: Timestamp.nullable(),
+  fetchedAt: Timestamp,
+  analyzedAt: Timestamp,
+  contentHash: z.string(),
+  tokens: z.array(z.string()),
+  keywords: z.array(z.string()),
+});
+export type AnalyzedDocument = z.infer<typeof AnalyzedDocumentSchema>;
+
+export const ROLES = ['admin', 'leader', 'analyst', 'editor'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const UserSchema = z.object({
+  id: z.string().min(1),
+  username: z.string().regex(/^[A-Za-z0-9_.-]{2,64}$/, 'letters, digits, _ . - (2 to 64)'),
+  displayName: z.string(),
+  roles: z.array(RoleSchema).min(1),
+  departmentId: z.string().min(1),
+  disabled: z.boolean(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  engine: z.enum(['embedded', 'remote']),
+  documents: z.number().int().nonnegative(),
+  analyzed: z.number().int().nonnegative(),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+/** ClickHouse prints DateTime64 as `YYYY-MM-DD hh:mm:ss.sss` in UTC; this makes it ISO 8601. */
+export function fromClickHouseTime(value: string): string;
+export function fromClickHouseTime(value: string | null): string | null;
+export function fromClickHouseTime(value: string | null): string | null {
+  return value === null ? null : `${value.replace(' ', 'T')}${value.includes('.') ? '' : '.000'}Z`;
+}
+
+/** DateTime64 columns take epoch milliseconds: exact, and free of time-zone parsing. */
+export function toClickHouseTime(iso: string): number;
+export function toClickHouseTime(iso: string | null): number | null;
+export function toClickHouseTime(iso: string | null): number | null {
+  return iso === null ? null : Date.parse(iso);
+}
