@@ -67,6 +67,11 @@ const OPTIONS = {
     schema: z.enum(['auto', 'on', 'off']).default('auto'),
     doc: '`auto`: serve and crawl the demo site when no source is configured; `on`: always; `off`: never.',
   },
+  demoPort: {
+    env: 'YUQING_DEMO_PORT',
+    schema: z.coerce.number().int().min(1).max(65535).default(3900),
+    doc: 'Loopback port of the demo news site; keep it stable, document URLs include it.',
+  },
   crawlIntervalSeconds: {
     env: 'YUQING_CRAWL_INTERVAL',
     schema: z.coerce.number().int().min(5).default(900),
@@ -116,7 +121,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function configMarkdown(): string {
   const rows = Object.values(OPTIONS).map((o) => {
     const def = o.schema.safeParse(undefined);
-    const shown = def.success && def.data !== undefined ? `\`${String(def.data)}\`` : '(unset)';
+    const value = def.success ? def.data : undefined;
+    const shown = value === undefined ? '(unset)' : value === '' ? '(empty)' : `\`${String(value)}\``;
     return `| \`${o.env}\` | ${shown} | ${o.doc} |`;
   });
   return ['| variable | default | what it sets |', '|---|---|---|', ...rows].join('\n');

@@ -1,0 +1,13 @@
+/**
+ * Function words and generic news words that never make a useful keyword. Written for yuqing;
+ * stop words are applied to keywords only, after sentiment, never to the stored tokens.
+ */
+const WORDS = `的 了 是 在 和 与 及 或 也 都 就 而 但 并 又 还 把 被 让 给 对 从 向 为 以 于 由 之 其 此 该 这 那 这个 那个 这些 那些
+这样 那样 如此 一个 一些 一种 没有 不是 就是 还是 可以 可能 已经 正在 进行 通过 因为 所以 如果 虽然 但是 而且 以及 或者 然后
+我们 你们 他们 她们 它们 我 你 他 她 它 自己 大家 什么 怎么 为什么 如何 哪里 多少 这里 那里 时候 现在 今天 昨天 明天 目前
+表示 认为 称 说 据 报道 记者 消息 据悉 获悉 日前 近日 此前 今年 去年 有关 相关 方面 问题 情况 工作 一下 一直 一样 一起 不要
+不会 不能 没 不 很 非常 更 最 太 真 好 啊 吧 呢 吗 哦 嗯 呀 哈 啦 等 等等 个 年 月 日 时 分 秒 次 位 名 人 上 下 中 里 后 前
+能 会 要 想 去 来 看 做 有 着 过 到 让 使 将 已 再 才 只 都是 一定 应该 需要 发布 转发 微博 网友 视频 图片 全文 链接 来源 作者
+责任编辑 编辑 原标题 http https www com cn`;
+
+export const STOP_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));

@@ -1,0 +1,31 @@
+import { analyzeCommand } from './analyze.ts';
+import { configCommand } from './config.ts';
+import { crawlCommand } from './crawl.ts';
+import { migrateCommand } from './migrate.ts';
+import { startCommand } from './start.ts';
+
+export interface CommandOption {
+  type: 'string' | 'boolean';
+  help: string;
+}
+
+export interface Command {
+  summary: string;
+  usage?: string;
+  options: Record<string, CommandOption>;
+  /** Returns the process exit code. */
+  run(values: Record<string, string | boolean | undefined>): Promise<number>;
+}
+
+/** A wrong flag or value: exit code 2 with the command's help. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const COMMANDS: Record<string, Command> = {
+  start: startCommand,
+  migrate: migrateCommand,
+  crawl: crawlCommand,
+  analyze: analyzeCommand,
+  config: configCommand,
+};

@@ -1,0 +1,36 @@
+import type { Logger } from '@yuqing/schemas';
+
+/**
+ * Runs `work` now and then every `intervalMs` until `signal` aborts; an error is logged and the
+ * loop goes on. `wake()` starts the next round early. Resolves when the last round has finished.
+ */
+export function loop(
+  name: string,
+  work: () => Promise<unknown>,
+  intervalMs: number,
+  signal: AbortSignal,
+  logger: Logger,
+): { done: Promise<void>; wake: () => void } {
+  let wakeUp: (() => void) | undefined;
+  const wake = () => wakeUp?.();
+  const done = (async () => {
+    while (!signal.aborted) {
+      try {
+        await work();
+      } catch (error) {
+        logger.error({ loop: name, err: error }, `${name} round failed; retrying next round`);
+      }
+      if (signal.aborted) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, intervalMs);
+        wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        signal.addEventListener('abort', wakeUp, { once: true });
+      });
+      wakeUp = undefined;
+    }
+  })();
+  return { done, wake };
+}

@@ -1,0 +1,24 @@
+import { demoSource, loadSources, type Source, startDemoSite } from '@yuqing/crawler';
+import type { Config, Logger } from '@yuqing/schemas';
+
+export interface ResolvedSources {
+  sources: Source[];
+  /** Stops the demo site when one was started. */
+  close: () => Promise<void>;
+}
+
+/**
+ * The configured sources, plus the bundled demo site when none is enabled (or YUQING_DEMO=on).
+ * A bad entry in the sources file is reported and the rest still run.
+ */
+export async function resolveSources(config: Config, logger: Logger): Promise<ResolvedSources> {
+  const { sources, problems } = loadSources(config.sourcesFile);
+  for (const problem of problems)
+    logger.warn({ problem }, `sources file ${config.sourcesFile}: bad entry skipped`);
+  const enabled = sources.filter((s) => s.enabled);
+  const useDemo = config.demo === 'on' || (config.demo === 'auto' && enabled.length === 0);
+  if (!useDemo) return { sources: enabled, close: async () => {} };
+  const site = await startDemoSite({ port: config.demoPort, host: '127.0.0.1' });
+  logger.info({ url: site.url }, 'demo news site started (no other source is configured)');
+  return { sources: [...enabled, demoSource(site.url)], close: site.close };
+}
