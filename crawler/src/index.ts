@@ -1,0 +1,26 @@
+/** @yuqing/crawler: sources config, the crawl, the article extractor, and a demo news site. */
+export { canonicalUrl, contentHash, documentId } from './crawl/canonical-url.ts';
+export { crawlOnce } from './crawl/crawl-once.ts';
+export type { CrawlOptions, CrawlRunSummary } from './crawl/types.ts';
+export type { DemoArticle } from './demo/demo-data.ts';
+export { type DemoSite, type DemoSiteOptions, startDemoSite } from './demo/demo-site.ts';
+export { type ExtractedArticle, extractArticle } from './extract/extract-article.ts';
+export { demoSource } from './sources/demo-source.ts';
+export {
+  formatProblem,
+  type LoadedSources,
+  loadSources,
+  parseSources,
+  type SourceProblem,
+} from './sources/load-sources.ts';
+export {
+  DEFAULT_USER_AGENT,
+  type FeedSource,
+  type SitemapSource,
+  type SiteSource,
+  SOURCE_KINDS,
+  type Source,
+  type SourceInput,
+  type SourceKind,
+  SourceSchema,
+} from './sources/source-schema.ts';
