@@ -22,14 +22,16 @@ export function loop(
       }
       if (signal.aborted) break;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, intervalMs);
-        wakeUp = () => {
+        const finish = () => {
           clearTimeout(timer);
+          signal.removeEventListener('abort', finish);
+          wakeUp = undefined;
           resolve();
         };
-        signal.addEventListener('abort', wakeUp, { once: true });
+        const timer = setTimeout(finish, intervalMs);
+        wakeUp = finish;
+        signal.addEventListener('abort', finish, { once: true });
       });
-      wakeUp = undefined;
     }
   })();
   return { done, wake };

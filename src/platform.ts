@@ -40,7 +40,11 @@ export async function runPlatform(config: Config, logger: Logger, signal: AbortS
     const crawler = loop(
       'crawl',
       async () => {
-        await crawlOnce(store, sources, { logger, signal });
+        const runs = await crawlOnce(store, sources, { logger, signal });
+        logger.info(
+          { runs: runs.map((r) => ({ source: r.source, found: r.found, new: r.new, changed: r.changed })) },
+          'crawl round finished',
+        );
         analyzer.wake();
       },
       config.crawlIntervalSeconds * 1000,

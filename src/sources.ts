@@ -1,4 +1,4 @@
-import { demoSource, loadSources, type Source, startDemoSite } from '@yuqing/crawler';
+import { demoSource, formatProblem, loadSources, type Source, startDemoSite } from '@yuqing/crawler';
 import type { Config, Logger } from '@yuqing/schemas';
 
 export interface ResolvedSources {

@@ -1,0 +1,74 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+interface Pending<R> {
+  resolve: (value: R[]) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot<R> {
+  worker: Worker;
+  busy: number;
+  pending: Map<number, Pending<R>>;
+}
+
+/**
+ * A fixed pool of worker threads that map batches of inputs to outputs. Workers run TypeScript
+ * through tsx's loader and must never import chDB (it crashes off the main thread).
+ */
+export class WorkerPool<T, R> {
+  private readonly slots: Slot<R>[];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(script: URL, size = Math.max(1, Math.min(os.availableParallelism(), 4)), workerData?: unknown) {
+    const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : ['--import', 'tsx'];
+    this.slots = Array.from({ length: size }, () => {
+      const slot: Slot<R> = {
+        worker: new Worker(script, { execArgv, workerData }),
+        busy: 0,
+        pending: new Map(),
+      };
+      slot.worker.on('message', (msg: { id: number; results?: R[]; error?: string }) => {
+        const p = slot.pending.get(msg.id);
+        if (!p) return;
+        slot.pending.delete(msg.id);
+        slot.busy--;
+        if (msg.error !== undefined) p.reject(new Error(msg.error));
+        else p.resolve(msg.results ?? []);
+      });
+      slot.worker.on('error', (error) => this.failAll(slot, error));
+      slot.worker.on('exit', (code) => {
+        if (!this.closed) this.failAll(slot, new Error(`analysis worker exited with code ${code}`));
+      });
+      return slot;
+    });
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Sends a batch to the least busy worker. */
+  run(batch: readonly T[]): Promise<R[]> {
+    if (this.closed) return Promise.reject(new Error('worker pool is closed'));
+    const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const id = this.nextId++;
+    slot.busy++;
+    return new Promise<R[]>((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, batch });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private failAll(slot: Slot<R>, error: Error): void {
+    for (const p of slot.pending.values()) p.reject(error);
+    slot.pending.clear();
+    slot.busy = 0;
+  }
+}
