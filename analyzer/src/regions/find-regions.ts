@@ -1,0 +1,152 @@
+import {
+  type Division,
+  type Gazetteer,
+  getGazetteer,
+  type NameEntry,
+  type RegionLevel,
+} from './gazetteer.ts';
+
+export interface RegionMention {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  /** Times the division is named, plus the times a division below it is named. */
+  mentions: number;
+  /** True when only a division below it is named (a county implies its city and province). */
+  implied: boolean;
+}
+
+export interface FindRegionsOptions {
+  /** The source's home region, as a code (330106, 3301, 33) or a name (杭州市, 杭州): breaks ties. */
+  defaultRegion?: string;
+  gazetteer?: Gazetteer;
+}
+
+interface Found {
+  start: number;
+  end: number;
+  entries: readonly NameEntry[];
+}
+
+/** After a short form, these mean a street, a campus or a smaller place that shares the name. */
+const NOT_AFTER_SHORT = /^(?:路|街|大道|大街|巷|里|镇|乡|村|组|寺|号)/;
+const NOT_AFTER_SHORT_COUNTY = /^(?:大学|学院|中学|小学|公园|广场|小区|花园|医院|站|桥|机场)/;
+const LEVEL_BONUS: Record<RegionLevel, number> = { province: 1, city: 0.6, county: 0 };
+const AMBIGUITY_MARGIN = 0.5;
+
+/** Leftmost-longest occurrences of division names, without overlaps. */
+function scan(text: string, g: Gazetteer): Found[] {
+  const raw = g.automaton.findAll(text).sort((a, b) => a.start - b.start || b.end - a.end);
+  const found: Found[] = [];
+  let covered = 0;
+  for (const m of raw) {
+    if (m.start < covered) continue;
+    const after = text.slice(m.end, m.end + 2);
+    const entries = (g.entries[m.pattern] as readonly NameEntry[]).filter(
+      (e) =>
+        !e.short ||
+        !(
+          NOT_AFTER_SHORT.test(after) ||
+          (e.division.level === 'county' && NOT_AFTER_SHORT_COUNTY.test(after))
+        ),
+    );
+    covered = m.end;
+    if (entries.length === 0) continue;
+    found.push({ start: m.start, end: m.end, entries });
+  }
+  return found;
+}
+
+function resolveDefault(region: string | undefined, g: Gazetteer): Division | undefined {
+  if (!region) return undefined;
+  if (/^\d{2,6}$/.test(region)) return g.divisions.get(region.padEnd(6, '0'));
+  const entries = g.byName.get(region.trim()) ?? [];
+  return [...entries].sort((a, b) => LEVEL_BONUS[b.division.level] - LEVEL_BONUS[a.division.level])[0]
+    ?.division;
+}
+
+class Context {
+  readonly provinces = new Set<string>();
+  readonly cities = new Set<string>();
+  add(d: Division): void {
+    this.provinces.add(d.provinceCode);
+    if (d.level === 'city') this.cities.add(d.code);
+    if (d.cityCode) this.cities.add(d.cityCode);
+  }
+}
+
+function score(d: Division, short: boolean, ctx: Context, home: Division | undefined): number {
+  let s = LEVEL_BONUS[d.level] + (short ? 0 : 0.5);
+  if (d.level !== 'province' && ctx.cities.has(d.cityCode ?? d.code)) s += 4;
+  if (ctx.provinces.has(d.provinceCode)) s += 3;
+  if (home) {
+    if (home.level !== 'province' && (d.cityCode ?? d.code) === (home.cityCode ?? home.code)) s += 2;
+    if (home.provinceCode === d.provinceCode) s += 1.5;
+  }
+  return s;
+}
+
+/** The division a name most likely means here, or undefined when the text cannot tell. */
+function choose(
+  f: Found,
+  ctx: Context,
+  home: Division | undefined,
+  ctxDivision: (code: string) => Division | undefined,
+): Division | undefined {
+  if (f.entries.length === 1) return f.entries[0]?.division;
+  const ranked = f.entries
+    .map((e) => ({ d: e.division, s: score(e.division, e.short, ctx, home) }))
+    .sort((a, b) => b.s - a.s);
+  const best = ranked[0] as { d: Division; s: number };
+  const close = ranked.filter((r) => best.s - r.s < AMBIGUITY_MARGIN);
+  if (close.length === 1) return best.d;
+  // Several equally likely: keep what they share (their province), or nothing.
+  const province = best.d.provinceCode;
+  return close.every((r) => r.d.provinceCode === province) ? ctxDivision(province) : undefined;
+}
+
+/**
+ * Regions a text names, down to county level, with GB/T 2260 codes. A name shared by several
+ * divisions (朝阳区 in Beijing and in Changchun) is resolved by the other places the text names,
+ * then by the source's default region; without either, a province beats a city, a city beats a
+ * county, and a tie across provinces is left out rather than guessed. Every level is returned:
+ * a county brings its city and province (`implied: true` unless they are named themselves).
+ */
+export function findRegions(text: string, options: FindRegionsOptions = {}): RegionMention[] {
+  const g = options.gazetteer ?? getGazetteer();
+  const found = scan(text, g);
+  if (found.length === 0) return [];
+  const home = resolveDefault(options.defaultRegion, g);
+
+  const chosen: Array<Division | undefined> = found.map((f) =>
+    f.entries.length === 1 ? f.entries[0]?.division : undefined,
+  );
+  // Two rounds: names resolved in the first become context for the rest.
+  for (let round = 0; round < 2; round++) {
+    const ctx = new Context();
+    for (const d of chosen) if (d) ctx.add(d);
+    found.forEach((f, i) => {
+      if (f.entries.length > 1) chosen[i] = choose(f, ctx, home, (code) => g.divisions.get(code));
+    });
+  }
+
+  const direct = new Map<string, number>();
+  const total = new Map<string, number>();
+  const bump = (map: Map<string, number>, code: string) => map.set(code, (map.get(code) ?? 0) + 1);
+  for (const d of chosen) {
+    if (!d) continue;
+    bump(direct, d.code);
+    bump(total, d.code);
+    if (d.cityCode && d.cityCode !== d.code) bump(total, d.cityCode);
+    if (d.level !== 'province') bump(total, d.provinceCode);
+  }
+  const order: Record<RegionLevel, number> = { province: 0, city: 1, county: 2 };
+  return [...total]
+    .map(([code, mentions]) => {
+      const d = g.divisions.get(code) as Division;
+      return { code, name: d.name, level: d.level, mentions, implied: !direct.has(code) };
+    })
+    .sort(
+      (a, b) => b.mentions - a.mentions || order[a.level] - order[b.level] || a.code.localeCompare(b.code),
+    );
+}

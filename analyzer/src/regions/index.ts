@@ -1,0 +1,9 @@
+export { type FindRegionsOptions, findRegions, type RegionMention } from './find-regions.ts';
+export {
+  buildGazetteer,
+  type Division,
+  type Gazetteer,
+  getGazetteer,
+  type RegionLevel,
+} from './gazetteer.ts';
+export { SHORT_NAME_STOP_LIST, shortName } from './short-names.ts';

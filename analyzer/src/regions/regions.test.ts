@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { findRegions } from './find-regions.ts';
+import { getGazetteer } from './gazetteer.ts';
+import { shortName } from './short-names.ts';
+
+const named = (text: string, defaultRegion?: string) =>
+  findRegions(text, defaultRegion ? { defaultRegion } : {}).map((r) => `${r.code}${r.implied ? '*' : ''}`);
+
+describe('gazetteer', () => {
+  it('holds provinces, cities and counties with six-digit codes', () => {
+    const g = getGazetteer();
+    expect(g.divisions.get('330106')).toMatchObject({ name: '西湖区', level: 'county', cityCode: '330100' });
+    expect(g.divisions.get('110108')).toMatchObject({ name: '海淀区', provinceCode: '110000' });
+    expect(g.divisions.get('110108')?.cityCode).toBeUndefined(); // municipalities: no 市辖区 city
+    expect(g.divisions.size).toBeGreaterThan(3000);
+  });
+
+  it('makes short forms carefully', () => {
+    expect(shortName('浙江省')).toBe('浙江');
+    expect(shortName('内蒙古自治区')).toBe('内蒙古');
+    expect(shortName('广西壮族自治区')).toBe('广西');
+    expect(shortName('新疆维吾尔自治区')).toBe('新疆');
+    expect(shortName('恩施土家族苗族自治州')).toBe('恩施');
+    expect(shortName('海淀区')).toBe('海淀');
+    expect(shortName('沛县')).toBeUndefined(); // one character
+    expect(shortName('和平区')).toBeUndefined(); // an everyday word
+    expect(shortName('公安县')).toBeUndefined();
+  });
+});
+
+describe('findRegions', () => {
+  it('matches full and short names and implies parents', () => {
+    expect(named('北京市海淀区中关村发生一起交通事故')).toEqual(['110000', '110108']);
+    expect(named('浙江杭州西湖边游客很多')).toEqual(['330000', '330100', '330106']);
+    expect(named('海淀和西城的家长都在讨论')).toEqual(['110000*', '110102', '110108']);
+    expect(named('内蒙古、广西、新疆三地联动')).toEqual(['150000', '450000', '650000']);
+    const [province] = findRegions('杭州西湖区和余杭区');
+    expect(province).toMatchObject({ code: '330000', level: 'province', mentions: 3, implied: true });
+  });
+
+  it('resolves ambiguous names by other places and the default region', () => {
+    expect(named('朝阳区一小区停水')).toEqual([]); // Beijing or Changchun: not guessed
+    expect(named('北京朝阳区一小区停水')).toEqual(['110000', '110105']);
+    expect(named('长春市朝阳区一小区停水')).toEqual(['220000*', '220100', '220104']);
+    expect(named('朝阳区一小区停水', '110000')).toEqual(['110000*', '110105']);
+    expect(named('朝阳区一小区停水', '长春')).toEqual(['220000*', '220100*', '220104']);
+    expect(named('辽宁朝阳')).toEqual(['210000', '211300']);
+    expect(named('吉林')).toEqual(['220000']); // the province before the city of the same name
+    expect(named('南京鼓楼区')).toEqual(['320000*', '320100', '320106']);
+  });
+
+  it('does not read everyday words, streets or rivers as regions', () => {
+    expect(named('和平是我们共同的愿望，公安机关比如说')).toEqual([]);
+    expect(named('中山大学的学生在南京路逛街')).toEqual([]);
+    expect(named('黄河南岸的风景')).toEqual([]);
+    expect(named('今天天气很好')).toEqual([]);
+  });
+});
