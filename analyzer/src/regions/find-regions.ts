@@ -22,7 +22,7 @@ export interface FindRegionsOptions {
   gazetteer?: Gazetteer;
 }
 
-interface Found {
+export interface Found {
   start: number;
   end: number;
   entries: readonly NameEntry[];
@@ -35,7 +35,7 @@ const LEVEL_BONUS: Record<RegionLevel, number> = { province: 1, city: 0.6, count
 const AMBIGUITY_MARGIN = 0.5;
 
 /** Leftmost-longest occurrences of division names, without overlaps. */
-function scan(text: string, g: Gazetteer): Found[] {
+export function scanRegionNames(text: string, g: Gazetteer): Found[] {
   const raw = g.automaton.findAll(text).sort((a, b) => a.start - b.start || b.end - a.end);
   const found: Found[] = [];
   let covered = 0;
@@ -114,7 +114,7 @@ function choose(
  */
 export function findRegions(text: string, options: FindRegionsOptions = {}): RegionMention[] {
   const g = options.gazetteer ?? getGazetteer();
-  const found = scan(text, g);
+  const found = scanRegionNames(text, g);
   if (found.length === 0) return [];
   const home = resolveDefault(options.defaultRegion, g);
 

@@ -1,4 +1,10 @@
-export { type FindRegionsOptions, findRegions, type RegionMention } from './find-regions.ts';
+export {
+  type FindRegionsOptions,
+  type Found as RegionNameHit,
+  findRegions,
+  type RegionMention,
+  scanRegionNames,
+} from './find-regions.ts';
 export {
   buildGazetteer,
   type Division,

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findEntities } from './find-entities.ts';
+import { readBio, scoreNer } from './ner-eval.ts';
+
+describe('findEntities', () => {
+  it('finds people, organisations and places in a news sentence', () => {
+    const e = findEntities(
+      '北京市海淀区人民法院昨日宣判，被告人张某某的辩护律师王建国表示将上诉，浙江大学的专家也到场旁听。',
+    );
+    expect(e.orgs).toEqual(expect.arrayContaining(['北京市海淀区人民法院', '浙江大学']));
+    expect(e.persons).toContain('王建国');
+    expect(e.places).not.toContain('海淀区'); // inside the court's name, not a place of its own
+  });
+
+  it('joins organisation names up to a known suffix', () => {
+    const e = findEntities('杭州市公安局西湖分局通报了此事，阿里巴巴集团和中国工商银行均未回应。');
+    expect(e.orgs).toEqual(expect.arrayContaining(['杭州市公安局', '阿里巴巴集团', '中国工商银行']));
+    expect(findEntities('我们学校的食堂太难吃了，这家公司也不行').orgs).toEqual([]);
+  });
+
+  it('finds places from the gazetteer and the tagger, and not ordinary words', () => {
+    const e = findEntities('去年我从成都搬到上海浦东，周末常去朝阳公园，还想去日本和美国看看。');
+    expect(e.places).toEqual(expect.arrayContaining(['成都', '上海', '浦东', '朝阳公园', '日本', '美国']));
+    const none = findEntities('这座城市的深度报道让人思考中美关系，城市发展要有温度。');
+    expect(none.places).toEqual([]);
+  });
+
+  it('keeps ordinary words out of persons and knows the watch list', () => {
+    const plain = findEntities('谢谢大家的关心，智慧城市建设让生活更温馨。');
+    expect(plain.persons).toEqual([]);
+    const watched = findEntities('老李今天又上热搜了，网友说李局长太不像话', {
+      watchList: [{ name: '李明', aliases: ['李局长', '老李'] }],
+    });
+    expect(watched.persons).toEqual(['李明']);
+  });
+
+  it('uses the caller’s jieba tags when given', () => {
+    const e = findEntities('张三在北京', {
+      tagged: [
+        { word: '张三', tag: 'nr' },
+        { word: '在', tag: 'p' },
+        { word: '北京', tag: 'ns' },
+      ],
+    });
+    expect(e).toEqual({ persons: ['张三'], orgs: [], places: ['北京'] });
+  });
+});
+
+// Regression floors a little below what analyzer/scripts/eval-ner.ts measured on the Weibo NER dev
+// split (PER F1 0.51, LOC+GPE F1 0.62, named mentions). The data are required: no data, no pass.
+describe('Weibo NER dev (../shared/data/ner/weibo)', () => {
+  const file = resolve(import.meta.dirname, '../../../../shared/data/ner/weibo/weiboNER_2nd_conll.dev');
+
+  it('keeps person and place F1 above their floors', () => {
+    expect(existsSync(file), `missing ${file}: the shared data pack (../shared/data) is required`).toBe(true);
+    const sentences = readBio(file, { positionDigit: true });
+    expect(sentences).toHaveLength(270);
+    const scores = Object.fromEntries(scoreNer(sentences, (t) => findEntities(t)).map((s) => [s.type, s.f1]));
+    expect(scores.PER).toBeGreaterThanOrEqual(0.47);
+    expect(scores.LOC).toBeGreaterThanOrEqual(0.57);
+  });
+});

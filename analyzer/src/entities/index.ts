@@ -1,0 +1,8 @@
+export {
+  type Entities,
+  type FindEntitiesOptions,
+  findEntities,
+  type TaggedWord,
+  type WatchedPerson,
+} from './find-entities.ts';
+export { NOT_PERSON, NOT_PLACE, ORG_SUFFIXES } from './stop-lists.ts';
