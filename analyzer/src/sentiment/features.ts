@@ -1,0 +1,177 @@
+import { finalise, hashCode, hashString, SEED } from './hash.ts';
+import { COMPLAINT_WORDS, DEGREE, NEGATIONS, PATTERNS } from './lexicon.ts';
+
+/** How many tokens after a negation word it reaches (tokens carry no punctuation, so no clause end). */
+const NEGATION_SCOPE = 3;
+const CHAR_WEIGHT = 0.5;
+
+/** Polarity of words in the third-party lexicons, by `hashString(SEED.lexicon, word)`. */
+export type Lexicon = ReadonlyMap<number, number>;
+
+const COMPLAINT: ReadonlySet<string> = new Set(COMPLAINT_WORDS);
+const PATTERN_RE = new RegExp(PATTERNS.map(([, re]) => `(${re.source})`).join('|'), 'g');
+const PATTERN_SEEDS = PATTERNS.map(([name]) => hashString(SEED.pattern, name));
+
+function dense(name: string): number {
+  return hashString(SEED.dense, name);
+}
+const D = {
+  lexPos: dense('lex+'),
+  lexNeg: dense('lex-'),
+  complaint: dense('complaint'),
+  negatedComplaint: dense('complaint-negated'),
+  emoticon: dense('emoticon'),
+};
+const BUCKETS = {
+  pos: [0, 1, 2, 3].map((i) => dense(`lex+:${i}`)),
+  neg: [0, 1, 2, 3].map((i) => dense(`lex-:${i}`)),
+  balance: [dense('lex:neg>pos'), dense('lex:pos>neg'), dense('lex:tie')],
+  length: [dense('len:<10'), dense('len:<30'), dense('len:<80'), dense('len:>=80')],
+};
+
+/** A growable sparse vector of hashed features, reused between documents. */
+export class FeatureBuffer {
+  hashes = new Uint32Array(512);
+  values = new Float32Array(512);
+  /**
+   * Where each feature came from, kept only when evidence is wanted: the token span [from, to),
+   * or (from = -1) an entry of `extra` (emoticons, patterns), or nothing (from = to = -1).
+   */
+  from = new Int32Array(512);
+  to = new Int32Array(512);
+  extra: string[] = [];
+  length = 0;
+
+  constructor(readonly keepTerms = false) {}
+
+  reset(): void {
+    this.length = 0;
+    this.extra.length = 0;
+  }
+
+  /** Adds a feature; `from`/`to` is its token span, or `from` = -1 with `term` for other sources. */
+  add(hash: number, value: number, from = -1, to = -1, term?: string): void {
+    if (this.length === this.hashes.length) {
+      const hashes = new Uint32Array(this.length * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+      const values = new Float32Array(this.length * 2);
+      values.set(this.values);
+      this.values = values;
+    }
+    this.hashes[this.length] = finalise(hash);
+    this.values[this.length] = value;
+    if (this.keepTerms) {
+      if (this.from.length < this.hashes.length) {
+        const from = new Int32Array(this.hashes.length);
+        from.set(this.from);
+        this.from = from;
+        const to = new Int32Array(this.hashes.length);
+        to.set(this.to);
+        this.to = to;
+      }
+      if (term !== undefined) {
+        this.extra.push(term);
+        to = this.extra.length - 1;
+      }
+      this.from[this.length] = from;
+      this.to[this.length] = to;
+    }
+    this.length++;
+  }
+}
+
+function bucket(x: number): number {
+  return x <= 0 ? 0 : x < 1.5 ? 1 : x < 2.5 ? 2 : 3;
+}
+
+/**
+ * Turns one cleaned text and its jieba tokens into hashed features: word unigrams (marked when
+ * inside a negation scope) and bigrams, character bigrams, emoticons, rhetorical patterns, and
+ * lexicon counts weighted by degree adverbs and flipped by negation.
+ */
+export function extractFeatures(
+  text: string,
+  tokens: readonly string[],
+  emoticons: readonly string[],
+  lexicon: Lexicon,
+  out: FeatureBuffer,
+): void {
+  out.reset();
+  let negFrom = -1; // index of the negation word whose scope we are in
+  let negUntil = -1;
+  let degree = 1;
+  let degreeUntil = -1;
+  let pos = 0;
+  let neg = 0;
+  let prevHash = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const raw = tokens[i] as string;
+    const w = raw.length === 1 || raw.charCodeAt(0) > 0x7f ? raw : raw.toLowerCase();
+    const negated = i <= negUntil;
+    const start = negated ? negFrom : i;
+    out.add(hashString(negated ? SEED.negatedWord : SEED.word, w), 1, start, i + 1);
+    if (i > 0) out.add(hashString(hashCode(prevHash, 0x7c), w), 1, i - 1, i + 1);
+    prevHash = hashString(SEED.bigram, w);
+
+    const strength = i <= degreeUntil ? degree : 1;
+    const polarity = lexicon.get(hashString(SEED.lexicon, w)) ?? 0;
+    if (polarity !== 0) {
+      const p = negated ? -polarity : polarity;
+      if (p > 0) pos += strength;
+      else neg += strength;
+      out.add(p > 0 ? D.lexPos : D.lexNeg, strength, start, i + 1);
+    }
+    if (COMPLAINT.has(w)) {
+      out.add(negated ? D.negatedComplaint : D.complaint, strength, start, i + 1);
+      if (!negated) neg += strength;
+    }
+
+    if (NEGATIONS.has(w)) {
+      // a negation inside a negation scope cancels it (不是不好)
+      if (negated) negUntil = -1;
+      else {
+        negFrom = i;
+        negUntil = i + NEGATION_SCOPE;
+      }
+    }
+    const d = DEGREE.get(w);
+    if (d !== undefined) {
+      degree = d;
+      degreeUntil = i + 2;
+    }
+  }
+
+  // character bigrams over the text (punctuation included: 吗？ and ！！ carry tone)
+  let c0 = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      c0 = 0;
+      continue;
+    }
+    if (c0 !== 0) out.add(hashCode(hashCode(SEED.char2, c0), c), CHAR_WEIGHT);
+    c0 = c;
+  }
+
+  for (const e of emoticons) {
+    out.add(hashString(SEED.emoticon, e), 1, -1, -1, `[${e}]`);
+    out.add(D.emoticon, 0.5);
+  }
+
+  PATTERN_RE.lastIndex = 0;
+  for (let m = PATTERN_RE.exec(text); m !== null; m = PATTERN_RE.exec(text)) {
+    for (let g = 1; g < m.length; g++) {
+      if (m[g] !== undefined) {
+        out.add(PATTERN_SEEDS[g - 1] as number, 1, -1, -1, m[0]);
+        break;
+      }
+    }
+  }
+
+  out.add(BUCKETS.pos[bucket(pos)] as number, 1);
+  out.add(BUCKETS.neg[bucket(neg)] as number, 1);
+  out.add(BUCKETS.balance[neg > pos ? 0 : pos > neg ? 1 : 2] as number, 1);
+  const n = text.length;
+  out.add(BUCKETS.length[n < 10 ? 0 : n < 30 ? 1 : n < 80 ? 2 : 3] as number, 1);
+}
