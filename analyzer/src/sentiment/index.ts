@@ -1,0 +1,13 @@
+export { analyzeSentiment, type SentimentOptions, type SentimentResult } from './analyze.ts';
+export { type DataSet, type LabelledText, loadNlpcc, loadSentimentData, loadWeiboSenti } from './datasets.ts';
+export { evaluateSet, formatFigures, predictLabels, type SetFigures } from './evaluate.ts';
+export { type Scores, score, scoreBinary } from './metrics.ts';
+export {
+  DEFAULT_MODEL_PATH,
+  getSentimentModel,
+  LABELS,
+  type SentimentLabel,
+  SentimentModel,
+  setSentimentModel,
+} from './model.ts';
+export { type TrainOptions, type TrainResult, trainSentiment } from './train.ts';
