@@ -1,0 +1,11 @@
+export {
+  cleanText,
+  DEFAULT_MAX_DISTANCE,
+  dedupTokens,
+  MIN_DEDUP_TOKENS,
+  MIN_EXACT_TOKENS,
+  maxDistanceFor,
+  normalizeTokens,
+} from './normalize.ts';
+export { fromHex, hamming, simhash, toHex } from './simhash.ts';
+export { SimHashIndex, type SimHashIndexOptions } from './simhash-index.ts';

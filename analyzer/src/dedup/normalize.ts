@@ -1,0 +1,64 @@
+import { segment } from '../text/segment.ts';
+import { STOP_WORDS } from '../text/stopwords.ts';
+
+/**
+ * What SimHash sees of a text. Reprints differ in boilerplate, links, @mentions, emoticons and
+ * counters; those are removed so that the story's own words decide.
+ */
+const URL = /https?:\/\/[^\s\u3000-\u303f\uff00-\uffef]+/g;
+const MENTION = /@[\p{L}\p{N}_-]{1,30}/gu;
+const EMOTICON = /\[[^\]\s]{1,8}\]/g;
+const REPOST_MARK = /\/\/|转发微博/g;
+const NUMBER = /^[\d.,:%]+$/;
+
+/** Reprint boilerplate: source and editor lines, app and account promotions, read-more links. */
+const BOILERPLATE = [
+  /[（(【[]?\s*(?:来源|稿源|责任编辑|责编|编辑|作者|原标题|本文来源|转自|摘自)\s*[:：][^）)】\]\n。]{0,40}[）)】\]]?/g,
+  /(?:欢迎)?(?:关注|订阅|下载|打开)[^。！!\n]{0,24}(?:公众号|客户端|微信号|头条号|app|APP|App)[^。！!\n]{0,24}[。！!]?/g,
+  /(?:更多精彩|更多资讯|更多新闻|阅读原文|点击(?:查看|阅读|链接)|原文链接|长按(?:识别|二维码)|免责声明|版权声明)[^。！!\n]{0,40}[。！!]?/g,
+  // A repost chain segment (//@name: comment): the reposter's words, not the story's.
+  /\/\/@[^:：\s]{1,30}[:：][^/]*/g,
+  // Short labels a reprint puts in front (【突发】, 转：) and hashtags (#今日热点#).
+  /^\s*(?:【[^】]{1,6}】|(?:转|转发|转载)[:：])/,
+  /#[^#\n]{1,20}#/g,
+];
+
+/** Strips boilerplate, links, @mentions, [表情] codes and repost markers. */
+export function cleanText(text: string): string {
+  let out = text;
+  for (const re of BOILERPLATE) out = out.replace(re, ' ');
+  return out.replace(URL, ' ').replace(MENTION, ' ').replace(EMOTICON, ' ').replace(REPOST_MARK, ' ');
+}
+
+/** Lower-cased tokens without stop words and bare numbers (dates, counters, prices in reprints). */
+export function normalizeTokens(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of tokens) {
+    const t = raw.trim().toLowerCase();
+    if (!t || STOP_WORDS.has(t) || NUMBER.test(t)) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+/** Normalised tokens of a raw text (cleans, segments with the shared jieba, normalises). */
+export function dedupTokens(text: string): string[] {
+  return normalizeTokens(segment(cleanText(text)));
+}
+
+/** Below this many normalised tokens a text is short: only an exact fingerprint match counts. */
+export const MIN_DEDUP_TOKENS = 10;
+/** Below this many normalised tokens a text is never a duplicate (嗯, 转发, 支持 …). */
+export const MIN_EXACT_TOKENS = 4;
+export const DEFAULT_MAX_DISTANCE = 3;
+
+/**
+ * The largest Hamming distance at which a text with `tokenCount` normalised tokens may be called
+ * a duplicate: 3 for ordinary texts, 0 for short ones, -1 (never) for very short ones. On short
+ * texts a few bits of SimHash agreement is weak evidence, since one word moves many bits.
+ */
+export function maxDistanceFor(tokenCount: number): number {
+  if (tokenCount < MIN_EXACT_TOKENS) return -1;
+  if (tokenCount < MIN_DEDUP_TOKENS) return 0;
+  return DEFAULT_MAX_DISTANCE;
+}
