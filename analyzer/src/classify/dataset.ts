@@ -1,0 +1,124 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Category, TOUTIAO_TO_CATEGORY } from './categories.ts';
+import { weakLabel, weakLabelUnlabelled } from './weak-labels.ts';
+
+/**
+ * Development data for the category model (training, evaluation, regression tests). Reads the
+ * shared research data next to the repository; nothing here ships in the product path.
+ */
+export interface LabelledText {
+  readonly text: string;
+  readonly label: Category;
+  /** Where the row comes from and what its label was before weak supervision. */
+  readonly source: string;
+  readonly original: string;
+}
+
+/** `../shared/data` relative to the repository root. */
+export const DEFAULT_DATA_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/data');
+
+const TOUTIAO = 'topics/toutiao_titles/toutiao_titles_test_split.tsv';
+
+function readRequired(dataRoot: string, path: string): string {
+  const file = join(dataRoot, path);
+  if (!existsSync(file)) {
+    throw new Error(`Missing dev data ${file}: check out the shared data next to the repo (../shared/data).`);
+  }
+  return readFileSync(file, 'utf8');
+}
+
+/** Stable 32-bit FNV-1a of a string: the held-out split must not change between runs. */
+export function stableHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The fixed 20 % held out for evaluation: by a hash of the text, so duplicates share a side. */
+export function isHeldOut(text: string): boolean {
+  return stableHash(text) % 5 === 0;
+}
+
+/** Toutiao headlines with toutiao's class mapped to ours and the weak labels applied. */
+export function loadToutiao(dataRoot = DEFAULT_DATA_ROOT): LabelledText[] {
+  const rows: LabelledText[] = [];
+  for (const line of readRequired(dataRoot, TOUTIAO).split('\n').slice(1)) {
+    const cols = line.split('\t');
+    const code = cols[3];
+    const title = cols[5]?.trim();
+    if (!code || !title) continue;
+    const base = TOUTIAO_TO_CATEGORY[code];
+    if (!base) throw new Error(`Unknown toutiao class ${code} in ${TOUTIAO}`);
+    rows.push({ text: title, label: weakLabel(title, base), source: 'toutiao', original: base });
+  }
+  return rows;
+}
+
+function msraSentences(dataRoot: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const line of readRequired(dataRoot, 'ner/msra/dh_msra_char_bio.txt').split('\n')) {
+    const ch = line.split(/\s/)[0];
+    if (ch) cur += ch;
+    else if (cur) {
+      out.push(cur);
+      cur = '';
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+function jsonlTexts(dataRoot: string, path: string): string[] {
+  return readRequired(dataRoot, path)
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => String((JSON.parse(l) as { text: unknown }).text));
+}
+
+/** Keeps texts of headline-to-post length and cuts Weibo emoticon codes and links. */
+function tidy(text: string): string {
+  return text
+    .replace(/\[[^\]]{1,8}\]/g, '')
+    .replace(/https?:\/\/\S+/g, '')
+    .trim()
+    .slice(0, 140);
+}
+
+/**
+ * 时政 and 社会 examples from unlabelled news sentences (MSRA: People's Daily; CLUENER: THUCNews)
+ * and Weibo event posts (CED), labelled by vocabulary; at most `cap` per source and class, chosen
+ * by hash so the choice is deterministic.
+ */
+export function loadWeakExternal(dataRoot = DEFAULT_DATA_ROOT, cap = 700): LabelledText[] {
+  const sources: [string, string[]][] = [
+    ['msra', msraSentences(dataRoot)],
+    ['cluener', jsonlTexts(dataRoot, 'ner/cluener2020/train.jsonl')],
+    ['ced', jsonlTexts(dataRoot, 'events/weibo_rumor_ced/ced_events.jsonl')],
+  ];
+  const rows: LabelledText[] = [];
+  for (const [source, texts] of sources) {
+    const picked = new Map<Category, LabelledText[]>();
+    const seen = new Set<string>();
+    for (const raw of texts) {
+      const text = tidy(raw);
+      if (text.length < 12 || seen.has(text)) continue;
+      seen.add(text);
+      const label = weakLabelUnlabelled(text);
+      if (!label) continue;
+      const list = picked.get(label) ?? [];
+      list.push({ text, label, source, original: 'none' });
+      picked.set(label, list);
+    }
+    for (const list of picked.values()) {
+      list.sort((a, b) => stableHash(a.text) - stableHash(b.text));
+      rows.push(...list.slice(0, cap));
+    }
+  }
+  return rows;
+}
