@@ -23,15 +23,19 @@ export async function serveDashboard(
     throw new Error(`The dashboard is not built (${HANDLER} is missing): run 'npm run build' first.`);
   }
   (globalThis as Record<symbol, unknown>)[CONTEXT_KEY] = context;
+  // adapter-node assumes https unless told the protocol; this server speaks plain http on
+  // loopback (behind a TLS proxy, the proxy's own x-forwarded-proto header is kept).
+  process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
   const { handler } = (await import(pathToFileURL(HANDLER).href)) as {
     handler: (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
   };
-  const server = http.createServer((req, res) =>
+  const server = http.createServer((req, res) => {
+    req.headers['x-forwarded-proto'] ??= 'http';
     handler(req, res, () => {
       res.statusCode = 404;
       res.end('Not found');
-    }),
-  );
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(context.config.port, context.config.host, resolve);

@@ -13,8 +13,7 @@ export interface ResolvedSources {
  */
 export async function resolveSources(config: Config, logger: Logger): Promise<ResolvedSources> {
   const { sources, problems } = loadSources(config.sourcesFile);
-  for (const problem of problems)
-    logger.warn({ problem }, `sources file ${config.sourcesFile}: bad entry skipped`);
+  for (const problem of problems) logger.warn(`bad source entry skipped: ${formatProblem(problem)}`);
   const enabled = sources.filter((s) => s.enabled);
   const useDemo = config.demo === 'on' || (config.demo === 'auto' && enabled.length === 0);
   if (!useDemo) return { sources: enabled, close: async () => {} };

@@ -100,7 +100,7 @@ describe('platform end to end', () => {
     const items = page.locator('[data-testid="document-item"]');
     await items.first().waitFor();
     expect(await items.count()).toBeGreaterThanOrEqual(10);
-    expect(await items.first().innerText()).toMatch(/[\u4e00-\u9fff]/);
+    expect(await items.first().textContent()).toMatch(/[\u4e00-\u9fff]/);
 
     const canvas = page.locator('[data-testid="volume-chart"] canvas').first();
     await canvas.waitFor();
