@@ -15,6 +15,7 @@ import {
   writeDocuments,
   writeRawDocuments,
 } from '@yuqing/schemas';
+import { analyzedDocument } from '../tests/support/documents.ts';
 import { tempDir } from '../tests/support/temp-dir.ts';
 import { type BenchFigure, round, timeQuery } from './harness.ts';
 
@@ -64,13 +65,15 @@ export async function storeBench(total = 100_000): Promise<BenchFigure[]> {
     let started = performance.now();
     for (let i = 0; i < total; i += batch) await writeRawDocuments(store, docs.slice(i, i + batch));
     const rawSeconds = (performance.now() - started) / 1000;
-    const analyzed = docs.map((d) => ({
-      ...d,
-      summary: d.body.slice(0, 140),
-      analyzedAt: new Date().toISOString(),
-      tokens: d.body.match(/.{2}/g) ?? [],
-      keywords: d.title.match(/.{2}/g)?.slice(0, 5) ?? [],
-    }));
+    const analyzed = docs.map((d) =>
+      analyzedDocument({
+        ...d,
+        summary: d.body.slice(0, 140),
+        analyzedAt: new Date().toISOString(),
+        tokens: d.body.match(/.{2}/g) ?? [],
+        keywords: d.title.match(/.{2}/g)?.slice(0, 5) ?? [],
+      }),
+    );
     started = performance.now();
     for (let i = 0; i < total; i += batch) await writeDocuments(store, analyzed.slice(i, i + batch));
     const docSeconds = (performance.now() - started) / 1000;

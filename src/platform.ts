@@ -1,4 +1,4 @@
-import { analyzeOnce, KeywordExtractor } from '@yuqing/analyzer';
+import { analyzeOnce, restoreCorpus, TextAnalyzer } from '@yuqing/analyzer';
 import { crawlOnce } from '@yuqing/crawler';
 import { type Config, ensureAdmin, type Logger, migrate, openStore } from '@yuqing/schemas';
 import { loop } from './loops.ts';
@@ -29,10 +29,13 @@ export async function runPlatform(config: Config, logger: Logger, signal: AbortS
 
     const { sources, close: closeSources } = await resolveSources(config, logger);
     closers.push(closeSources);
-    const keywords = new KeywordExtractor();
+    // Text analysis runs in worker threads; this thread keeps the store and the corpus state.
+    const textAnalyzer = new TextAnalyzer(config.analyzerWorkers);
+    closers.push(() => textAnalyzer.close());
+    const corpus = await restoreCorpus(store);
     const analyzer = loop(
       'analyze',
-      () => analyzeOnce(store, { logger, signal, keywords }),
+      () => analyzeOnce(store, { logger, signal, analyzer: textAnalyzer, corpus }),
       config.analyzeIntervalSeconds * 1000,
       signal,
       logger,

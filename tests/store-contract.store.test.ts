@@ -26,6 +26,7 @@ import {
   writeWatermark,
 } from '@yuqing/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzedDocument } from './support/documents.ts';
 import { availableEngines } from './support/engines.ts';
 
 const logger = createLogger('silent');
@@ -112,21 +113,21 @@ for (const engine of availableEngines()) {
       });
 
       it('lists analyzed documents newest first with a cursor', async () => {
-        const analyzed = (id: string, publishedAt: string) => ({
-          id,
-          url: `http://example.test/${id}.html`,
-          source: 'contract',
-          site: 'example.test',
-          mediaType: 'news' as const,
-          title: `标题${id}`,
-          summary: '摘要',
-          publishedAt,
-          fetchedAt: '2026-11-20T10:00:00.000Z',
-          analyzedAt: '2026-11-20T10:00:01.000Z',
-          contentHash: 'h',
-          tokens: ['标题'],
-          keywords: ['标题'],
-        });
+        const analyzed = (id: string, publishedAt: string) =>
+          analyzedDocument({
+            id,
+            title: `标题${id}`,
+            publishedAt,
+            summary: '摘要',
+            tokens: ['标题'],
+            keywords: ['标题'],
+            simhash: 'ffffffffffffffff',
+            sensitivity: {
+              score: 42,
+              categories: ['民生纠纷'],
+              evidence: [{ category: '民生纠纷', terms: ['欠薪'] }],
+            },
+          });
         await writeDocuments(store, [
           analyzed('a', '2026-11-20T08:00:00.000Z'),
           analyzed('b', '2026-11-20T09:00:00.000Z'),
@@ -138,6 +139,13 @@ for (const engine of availableEngines()) {
         const page2 = await getLatestDocuments(store, { limit: 1, cursor: { eventTime, id } });
         expect(page2.items.map((d) => d.id)).toEqual(['a']);
         expect((await getHealthCounts(store)).analyzed).toBe(2);
+        const [row] = await store.query<{ simhash: string; evidence: string }>('analysisColumns', {
+          query:
+            "SELECT toString(simhash) AS simhash, sensitivity_evidence AS evidence FROM documents FINAL WHERE id = 'a'",
+          params: {},
+        });
+        expect(row?.simhash).toBe('18446744073709551615');
+        expect(JSON.parse(row?.evidence ?? '')).toEqual([{ category: '民生纠纷', terms: ['欠薪'] }]);
       });
 
       it('keeps the crawl seen-set per source', async () => {

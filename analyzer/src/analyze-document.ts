@@ -1,6 +1,6 @@
 import type { AnalyzedDocument, RawDocument } from '@yuqing/schemas';
-import type { KeywordExtractor } from './text/keywords.ts';
-import { segment } from './text/segment.ts';
+import type { TextAnalysis, TextInput } from './analyze-text.ts';
+import type { CorpusAnalysis } from './corpus.ts';
 
 const SUMMARY_CHARS = 140;
 
@@ -9,14 +9,17 @@ export function summarize(body: string): string {
   return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS)}…` : text;
 }
 
-/** The per-document analysis: pure apart from the corpus statistics the extractor learns. */
-export function analyzeDocument(
+export function toTextInput(raw: RawDocument): TextInput {
+  return { id: raw.id, title: raw.title, content: raw.body, mediaType: raw.mediaType };
+}
+
+/** The stored record: what lists need from the raw document plus the whole analysis. */
+export function toAnalyzedDocument(
   raw: RawDocument,
-  keywords: KeywordExtractor,
+  text: TextAnalysis,
+  corpus: CorpusAnalysis,
   now = new Date(),
 ): AnalyzedDocument {
-  const tokens = segment(`${raw.title}\n${raw.body}`);
-  keywords.observe(tokens);
   return {
     id: raw.id,
     url: raw.url,
@@ -29,7 +32,17 @@ export function analyzeDocument(
     fetchedAt: raw.fetchedAt,
     analyzedAt: now.toISOString(),
     contentHash: raw.contentHash,
-    tokens,
-    keywords: keywords.extract(tokens, 10).map((k) => k.word),
+    tokens: text.tokens,
+    keywords: corpus.keywords,
+    category: text.category,
+    sentiment: text.sentiment,
+    sensitivity: text.sensitivity,
+    regions: text.regions,
+    persons: text.persons,
+    orgs: text.orgs,
+    places: text.places,
+    simhash: text.simhash,
+    duplicateOf: corpus.duplicateOf,
+    topicId: null,
   };
 }

@@ -1,5 +1,32 @@
-export { analyzeDocument, summarize } from './analyze-document.ts';
-export { ANALYZE_STAGE, type AnalyzeOptions, analyzeOnce } from './pipeline.ts';
+export { summarize, toAnalyzedDocument, toTextInput } from './analyze-document.ts';
+export {
+  type AnalyzeTextOptions,
+  analyzeText,
+  type RegionHit,
+  type TextAnalysis,
+  type TextInput,
+} from './analyze-text.ts';
+export { type AnalyzeFileOptions, analyzeFile } from './batch/analyze-file.ts';
+export * from './classify/index.ts';
+export { Corpus, type CorpusAnalysis } from './corpus.ts';
+export * from './dedup/index.ts';
+export * from './entities/index.ts';
+export { ANALYZE_STAGE, type AnalyzeOptions, analyzeOnce, restoreCorpus } from './pipeline.ts';
+export * from './regions/index.ts';
+export {
+  AhoCorasick,
+  type Category as SensitivityCategory,
+  compileRules,
+  ExpressionError,
+  loadDefaultRules,
+  mergeRules,
+  parseExpression,
+  type RuleSet,
+  SensitivityMatcher,
+  type SensitivityResult,
+} from './sensitivity/index.ts';
+export * from './sentiment/index.ts';
 export { type Keyword, KeywordExtractor } from './text/keywords.ts';
 export { getJieba, segment } from './text/segment.ts';
 export { STOP_WORDS } from './text/stopwords.ts';
+export { TextAnalyzer } from './text-analyzer.ts';

@@ -1,6 +1,7 @@
 /**
- * The analyzer loop on a real embedded store. Fixture story: three raw documents from source
- * `pipeline` fetched a minute apart; the third arrives after the first run.
+ * The analyzer loop on a real embedded store. Fixture story: a rainstorm warning in 杭州 and a
+ * highway accident are fetched first; later a food-safety complaint arrives, and after a
+ * "restart" (a fresh corpus restored from the store) a reprint of the rainstorm story.
  */
 import {
   createLogger,
@@ -16,9 +17,12 @@ import {
 } from '@yuqing/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/support/temp-dir.ts';
-import { ANALYZE_STAGE, analyzeOnce } from './pipeline.ts';
+import { ANALYZE_STAGE, analyzeOnce, restoreCorpus } from './pipeline.ts';
+import { TextAnalyzer } from './text-analyzer.ts';
 
 const logger = createLogger('silent');
+const RAIN =
+  '杭州市气象台今天上午发布暴雨红色预警，预计未来三小时西湖区、余杭区累计雨量将超过一百毫米，全市中小学停课，地铁部分站点临时关闭，市防汛指挥部提醒市民尽量减少外出，注意防范城市内涝和山洪地质灾害。';
 const raw = (n: number, title: string, body: string): RawDocument => ({
   id: `doc-${n}`,
   url: `http://demo.test/${n}.html`,
@@ -34,37 +38,80 @@ const raw = (n: number, title: string, body: string): RawDocument => ({
   contentHash: `h${n}`,
 });
 
+interface StoredAnalysis {
+  id: string;
+  category: string;
+  sentiment_label: string;
+  sensitivity_score: number;
+  sensitivity_categories: string[];
+  region_codes: string[];
+  duplicate_of: string;
+}
+
 describe('analyzeOnce', () => {
   let store: Store;
   const tmp = tempDir('analyzer');
+  const analyzer = new TextAnalyzer(1);
   beforeAll(async () => {
     store = await openStore(loadConfig({ YUQING_DATA_DIR: tmp.dir }), logger);
     await migrate(store, logger);
   });
   afterAll(async () => {
+    await analyzer.close();
     await store.close();
     tmp.cleanup();
   });
 
-  it('analyzes what is new, moves the watermark, and never analyzes twice', async () => {
+  const stored = async () =>
+    store.query<StoredAnalysis>('analysis', {
+      query: `SELECT id, category, sentiment_label, sensitivity_score, sensitivity_categories, region_codes, duplicate_of
+        FROM documents FINAL ORDER BY id`,
+      params: {},
+    });
+
+  it('analyzes what is new in worker threads, moves the watermark, and never analyzes twice', async () => {
     await writeRawDocuments(store, [
-      raw(1, '某市发布暴雨红色预警', '气象台发布暴雨红色预警，全市中小学停课。'),
-      raw(2, '高速公路发生交通事故', '今天上午高速公路发生多车追尾交通事故，交警正在处置。'),
+      raw(1, '杭州发布暴雨红色预警', RAIN),
+      raw(
+        2,
+        '高速公路发生多车追尾事故',
+        '今天上午沪昆高速发生多车追尾交通事故，造成三人死亡五人受伤，交警正在处置。',
+      ),
     ]);
-    expect(await analyzeOnce(store, { logger, batchSize: 1 })).toEqual({ analyzed: 2 });
+    const corpus = await restoreCorpus(store);
+    expect(await analyzeOnce(store, { logger, analyzer, corpus, batchSize: 1 })).toEqual({ analyzed: 2 });
     expect(await getWatermark(store, ANALYZE_STAGE)).toEqual({
       time: '2026-11-20T10:02:00.000Z',
       id: 'doc-2',
     });
-    expect(await analyzeOnce(store, { logger })).toEqual({ analyzed: 0 });
+    expect(await analyzeOnce(store, { logger, analyzer, corpus })).toEqual({ analyzed: 0 });
 
-    await writeRawDocuments(store, [raw(3, '食品安全抽检结果公布', '市场监管局公布食品安全抽检结果。')]);
-    expect(await analyzeOnce(store, { logger })).toEqual({ analyzed: 1 });
+    await writeRawDocuments(store, [
+      raw(
+        3,
+        '投诉：学校食堂饭菜变质',
+        '家长投诉学校食堂饭菜发霉变质，多名学生食物中毒住院，学校至今不作为，太气愤了！',
+      ),
+    ]);
+    expect(await analyzeOnce(store, { logger, analyzer, corpus })).toEqual({ analyzed: 1 });
     expect(await getHealthCounts(store)).toEqual({ documents: 3, analyzed: 3 });
 
     const { items } = await getLatestDocuments(store, { limit: 10 });
     expect(items.map((d) => d.id)).toEqual(['doc-3', 'doc-2', 'doc-1']);
     expect(items[2]?.keywords).toContain('暴雨');
-    expect(items[1]?.summary).toContain('追尾');
+
+    const [rain, crash, complaint] = await stored();
+    expect(rain?.region_codes).toContain('330100');
+    expect(crash?.sensitivity_score).toBeGreaterThan(0);
+    expect(complaint?.sentiment_label).toBe('negative');
+    expect(complaint?.sensitivity_categories.length).toBeGreaterThan(0);
+  });
+
+  it('finds a reprint of an earlier document after a restart', async () => {
+    const corpus = await restoreCorpus(store);
+    await writeRawDocuments(store, [raw(4, '转载：杭州暴雨红色预警', `${RAIN}（来源：某某新闻客户端）`)]);
+    expect(await analyzeOnce(store, { logger, analyzer, corpus })).toEqual({ analyzed: 1 });
+    const reprint = (await stored()).find((d) => d.id === 'doc-4');
+    expect(reprint?.duplicate_of).toBe('doc-1');
   });
 });

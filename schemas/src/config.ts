@@ -82,6 +82,11 @@ const OPTIONS = {
     schema: z.coerce.number().min(0.1).default(1),
     doc: 'Seconds the analyzer waits when it finds nothing new.',
   },
+  analyzerWorkers: {
+    env: 'YUQING_ANALYZER_WORKERS',
+    schema: z.coerce.number().int().min(0).max(64).default(2),
+    doc: 'Worker threads for text analysis (0: analyze on the main thread).',
+  },
   logLevel: {
     env: 'YUQING_LOG_LEVEL',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -48,6 +48,27 @@ export const AnalyzedDocumentSchema = z.object({
   contentHash: z.string(),
   tokens: z.array(z.string()),
   keywords: z.array(z.string()),
+  category: z.string(),
+  sentiment: z.object({
+    label: z.enum(['negative', 'neutral', 'positive']),
+    score: z.number().min(-1).max(1),
+    evidence: z.array(z.string()),
+  }),
+  sensitivity: z.object({
+    score: z.number().min(0).max(100),
+    categories: z.array(z.string()),
+    evidence: z.array(z.object({ category: z.string(), terms: z.array(z.string()) })),
+  }),
+  regions: z.array(
+    z.object({ code: z.string(), name: z.string(), level: z.enum(['province', 'city', 'county']) }),
+  ),
+  persons: z.array(z.string()),
+  orgs: z.array(z.string()),
+  places: z.array(z.string()),
+  /** 64-bit SimHash, 16 hex digits. */
+  simhash: z.string().regex(/^[0-9a-f]{16}$/),
+  duplicateOf: z.string().nullable(),
+  topicId: z.string().nullable(),
 });
 export type AnalyzedDocument = z.infer<typeof AnalyzedDocumentSchema>;
 

@@ -42,6 +42,22 @@ export function writeDocuments(store: Store, docs: readonly AnalyzedDocument[]):
       content_hash: d.contentHash,
       tokens: d.tokens,
       keywords: d.keywords,
+      category: d.category,
+      sentiment_label: d.sentiment.label,
+      sentiment_score: d.sentiment.score,
+      sentiment_evidence: d.sentiment.evidence,
+      sensitivity_score: Math.round(d.sensitivity.score),
+      sensitivity_categories: d.sensitivity.categories,
+      sensitivity_evidence: JSON.stringify(d.sensitivity.evidence),
+      region_codes: d.regions.map((r) => r.code),
+      region_names: d.regions.map((r) => r.name),
+      persons: d.persons,
+      orgs: d.orgs,
+      places: d.places,
+      // UInt64 goes as a decimal string: JSON numbers lose precision past 2^53.
+      simhash: BigInt(`0x${d.simhash}`).toString(),
+      duplicate_of: d.duplicateOf ?? '',
+      topic_id: d.topicId ?? '',
     })),
   );
 }
@@ -165,4 +181,18 @@ export function writeAudit(store: Store, entry: AuditEntry): Promise<void> {
       ip: entry.ip ?? '',
     },
   ]);
+}
+
+/** Adds a batch's document frequencies to the corpus statistics (summed on merge). */
+export async function writeTermDf(
+  store: Store,
+  terms: ReadonlyMap<string, number>,
+  documents: number,
+): Promise<void> {
+  if (documents === 0) return;
+  await store.insert(
+    'term_df',
+    [...terms].map(([term, df]) => ({ term, df })),
+  );
+  await store.insert('corpus_stats', [{ key: 'documents', value: documents }]);
 }

@@ -1,25 +1,63 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
 import { createLogger, loadConfig, migrate, openStore } from '@yuqing/schemas';
 import { type Command, UsageError } from './index.ts';
 
 export const analyzeCommand: Command = {
-  summary: 'Analyze every crawled document not yet analyzed and exit.',
-  usage: '--once',
+  summary: 'Analyze crawled documents once (--once), or score a JSON Lines file without the store.',
+  usage: '--once | --input docs.jsonl --output out.jsonl [--workers N]',
   options: {
-    once: { type: 'boolean', help: 'Analyze what is pending once and exit (the loop runs in start)' },
+    once: { type: 'boolean', help: 'Analyze every crawled document not yet analyzed and exit' },
+    input: { type: 'string', help: 'JSON Lines: {"id","content","title"?,"publishedAt"?,"url"?,"source"?}' },
+    output: { type: 'string', help: 'Where to write one analysis per line' },
+    workers: { type: 'string', help: 'Worker threads (default: the number of cores)' },
   },
   async run(values) {
-    if (!values.once) throw new UsageError('the analyzer loop runs inside `yuqing start`; use --once here');
+    if (values.input !== undefined || values.output !== undefined) return analyzeFileCommand(values);
+    if (!values.once) throw new UsageError('give --once, or --input and --output');
     const config = loadConfig();
     const logger = createLogger(config.logLevel);
-    const { analyzeOnce } = await import('@yuqing/analyzer');
+    const { analyzeOnce, restoreCorpus, TextAnalyzer } = await import('@yuqing/analyzer');
     const store = await openStore(config, logger);
+    const analyzer = new TextAnalyzer(config.analyzerWorkers);
     try {
       await migrate(store, logger);
-      const { analyzed } = await analyzeOnce(store, { logger });
+      const corpus = await restoreCorpus(store);
+      const { analyzed } = await analyzeOnce(store, { logger, analyzer, corpus });
       console.log(`Analyzed ${analyzed} documents.`);
       return 0;
     } finally {
+      await analyzer.close();
       await store.close();
     }
   },
 };
+
+/** The pure batch mode: never opens the store, so it runs beside a live platform. */
+async function analyzeFileCommand(values: Record<string, string | boolean | undefined>): Promise<number> {
+  const input = values.input;
+  const output = values.output;
+  if (typeof input !== 'string' || typeof output !== 'string')
+    throw new UsageError('give both --input and --output');
+  if (!existsSync(input)) throw new UsageError(`input file not found: ${input}`);
+  const workers = values.workers === undefined ? os.availableParallelism() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers must be a whole number ≥ 0');
+  const { analyzeFile } = await import('@yuqing/analyzer');
+  let bad = 0;
+  const started = performance.now();
+  const { written } = await analyzeFile({
+    input,
+    output,
+    workers,
+    onBadLine: (line, message) => {
+      bad++;
+      process.stderr.write(`${input}:${line}: skipped: ${message}\n`);
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  process.stderr.write(
+    `Analyzed ${written} documents in ${seconds.toFixed(1)} s (${Math.round(written / seconds)} docs/s)` +
+      `${bad ? `; ${bad} bad lines skipped` : ''}.\n`,
+  );
+  return 0;
+}

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-/** One input line of `yuqing analyze`; ids may be numbers in the wild, they become strings. */
+/** One input line of `yuqing analyze`; ids may be numbers in the wild and are echoed as given. */
 export const AnalyzeInputSchema = z.object({
-  id: z.union([z.string().min(1), z.number()]).transform(String),
+  id: z.union([z.string().min(1), z.number()]),
   content: z.string(),
   title: z.string().optional(),
   publishedAt: z.iso

@@ -36,6 +36,12 @@ export class KeywordExtractor {
   private readonly df = new Map<string, number>();
   private documents = 0;
 
+  /** Restores persisted corpus statistics (added to what is already known). */
+  load(df: ReadonlyMap<string, number>, documents: number): void {
+    for (const [word, n] of df) this.df.set(word, (this.df.get(word) ?? 0) + n);
+    this.documents += documents;
+  }
+
   /** Counts a document's distinct words into the corpus statistics. */
   observe(tokens: readonly string[]): void {
     this.documents++;

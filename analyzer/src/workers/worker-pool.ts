@@ -13,8 +13,9 @@ interface Slot<R> {
 }
 
 /**
- * A fixed pool of worker threads that map batches of inputs to outputs. Workers run TypeScript
- * through tsx's loader and must never import chDB (it crashes off the main thread).
+ * A fixed pool of worker threads that map batches of inputs to outputs. `script` is a JavaScript
+ * entry (it may register tsx and load TypeScript); workers must never import chDB, which crashes
+ * off the main thread.
  */
 export class WorkerPool<T, R> {
   private readonly slots: Slot<R>[];

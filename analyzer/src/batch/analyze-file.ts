@@ -1,0 +1,108 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import type { TextAnalysis, TextInput } from '../analyze-text.ts';
+import { Corpus } from '../corpus.ts';
+import { TextAnalyzer } from '../text-analyzer.ts';
+import { externalSort } from './external-sort.ts';
+import { type AnalyzeInput, parseInputLine, publishedMillis } from './input.ts';
+import { readLines } from './jsonl.ts';
+
+const BATCH = 256;
+
+export interface AnalyzeFileOptions {
+  input: string;
+  output: string;
+  /** Worker threads; 0 analyzes on the calling thread. */
+  workers: number;
+  onBadLine: (line: number, message: string) => void;
+}
+
+/** Input lines that parsed, keyed by publish time (a line without one keeps its neighbours' time). */
+interface Item {
+  key: number;
+  input: AnalyzeInput;
+}
+
+async function* keyed(options: AnalyzeFileOptions): AsyncGenerator<{ key: number; value: Item }> {
+  let last = 0;
+  for await (const line of readLines(options.input)) {
+    const parsed = parseInputLine(line.text);
+    if (!parsed.ok) {
+      options.onBadLine(line.number, parsed.error);
+      continue;
+    }
+    last = publishedMillis(parsed.value.publishedAt) ?? last;
+    yield { key: last, value: { key: last, input: parsed.value } };
+  }
+}
+
+async function* batches<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+/**
+ * `yuqing analyze`: JSON Lines in, JSON Lines out, without the store. Documents are analyzed in
+ * publish-time order (so a reprint points to its earlier original), in constant memory: the
+ * input is sorted on disk, and at most a few batches are in flight in the workers.
+ */
+export async function analyzeFile(options: AnalyzeFileOptions): Promise<{ written: number }> {
+  const analyzer = new TextAnalyzer(options.workers);
+  const corpus = new Corpus();
+  const out = createWriteStream(options.output, 'utf8');
+  const inFlight: Array<{ items: Item[]; results: Promise<TextAnalysis[]> }> = [];
+  const window = Math.max(2, analyzer.workers * 2);
+  let written = 0;
+
+  const drainOne = async () => {
+    const head = inFlight.shift();
+    if (!head) return;
+    const results = await head.results;
+    for (const [i, text] of results.entries()) {
+      const { input, key } = head.items[i] as Item;
+      const { keywords, duplicateOf } = corpus.add(text, key);
+      const line = JSON.stringify({
+        id: input.id,
+        tokens: text.tokens,
+        keywords,
+        category: text.category,
+        sentiment: text.sentiment,
+        sensitivity: text.sensitivity,
+        regions: text.regions,
+        persons: text.persons,
+        orgs: text.orgs,
+        places: text.places,
+        simhash: text.simhash,
+        duplicateOf,
+        topicId: null,
+      });
+      if (!out.write(`${line}\n`)) await once(out, 'drain');
+      written++;
+    }
+  };
+
+  try {
+    for await (const batch of batches(externalSort(keyed(options)), BATCH)) {
+      const inputs: TextInput[] = batch.map(({ input }) => ({
+        id: String(input.id),
+        title: input.title ?? '',
+        content: input.content,
+      }));
+      inFlight.push({ items: batch, results: analyzer.analyze(inputs) });
+      if (inFlight.length >= window) await drainOne();
+    }
+    while (inFlight.length) await drainOne();
+  } finally {
+    out.end();
+    await once(out, 'finish').catch(() => {});
+    await analyzer.close();
+  }
+  return { written };
+}
