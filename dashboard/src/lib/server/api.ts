@@ -41,7 +41,12 @@ export function apiHandler<E extends RequestEvent>(
     try {
       return await handler(event);
     } catch (error) {
-      if (isHttpError(error) || isRedirect(error)) throw error;
+      if (isRedirect(error)) throw error;
+      // requireRole and friends throw kit errors; the API answers them in its own JSON shape.
+      if (isHttpError(error)) {
+        const body = error.body as App.Error;
+        return apiError(error.status, body.code ?? 'error', body.message, body.field);
+      }
       logger().error({ err: error, route: name }, 'API request failed');
       return apiError(500, 'internal', '服务器内部错误，请稍后重试');
     }
@@ -49,3 +54,14 @@ export function apiHandler<E extends RequestEvent>(
 }
 
 export type { RequestHandler };
+
+/** Parses a JSON request body with `schema`; a 400 Response when it is not JSON or not valid. */
+export async function readBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
+  const body: unknown = await request.json().catch(() => undefined);
+  if (body === undefined) return { ok: false, response: apiError(400, 'bad_request', '请求体须为 JSON') };
+  const parsed = schema.safeParse(body);
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, response: badRequest(parsed.error) };
+}

@@ -20,7 +20,7 @@ export type LoginResult =
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
-function clientAddress(event: RequestEvent): string {
+export function clientAddress(event: RequestEvent): string {
   try {
     return event.getClientAddress();
   } catch {

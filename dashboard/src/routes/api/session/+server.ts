@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/access.ts';
 import { apiError, apiHandler, badRequest } from '$lib/server/api.ts';
 import { LoginBodySchema } from '$lib/server/requests.ts';
 import { login, logout, rateLimitMessage } from '$lib/server/session.ts';
@@ -28,4 +29,10 @@ export const POST: RequestHandler = apiHandler('session.create', async (event) =
 export const DELETE: RequestHandler = apiHandler('session.delete', async (event) => {
   await logout(event);
   return new Response(null, { status: 204 });
+});
+
+/** The signed-in user: `{ user: { id, username, displayName, roles, departmentId } }`. */
+export const GET: RequestHandler = apiHandler('session.get', async ({ locals }) => {
+  const { id, username, displayName, roles, departmentId } = requireUser(locals);
+  return json({ user: { id, username, displayName, roles, departmentId } });
 });
