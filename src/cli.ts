@@ -34,6 +34,13 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    if (command.passThrough) {
+      if (rest.length === 0 || rest[0] === '--help' || rest[0] === '-h') {
+        console.log(commandHelp(name, command));
+        return rest.length === 0 ? 2 : 0;
+      }
+      return await command.run({}, rest);
+    }
     const { values } = parseArgs({
       args: rest,
       options: { help: { type: 'boolean', short: 'h' }, ...command.options },

@@ -34,6 +34,13 @@ describe('yuqing CLI', () => {
     expect(once.err).toContain('--once');
   });
 
+  it('names the models it can train and rejects others', () => {
+    expect(yuqing(['train']).code).toBe(2);
+    const bad = yuqing(['train', 'horoscope']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('sentiment');
+  });
+
   it('lists every configuration problem at once and exits 78', () => {
     const r = yuqing(['migrate'], { PORT: 'abc', YUQING_DEMO: 'maybe' });
     expect(r.code).toBe(78);

@@ -3,6 +3,7 @@ import { configCommand } from './config.ts';
 import { crawlCommand } from './crawl.ts';
 import { migrateCommand } from './migrate.ts';
 import { startCommand } from './start.ts';
+import { trainCommand } from './train.ts';
 
 export interface CommandOption {
   type: 'string' | 'boolean';
@@ -13,8 +14,10 @@ export interface Command {
   summary: string;
   usage?: string;
   options: Record<string, CommandOption>;
+  /** Hands the raw arguments to `run` (for commands that delegate to a script with its own flags). */
+  passThrough?: boolean;
   /** Returns the process exit code. */
-  run(values: Record<string, string | boolean | undefined>): Promise<number>;
+  run(values: Record<string, string | boolean | undefined>, args?: string[]): Promise<number>;
 }
 
 /** A wrong flag or value: exit code 2 with the command's help. */
@@ -27,5 +30,6 @@ export const COMMANDS: Record<string, Command> = {
   migrate: migrateCommand,
   crawl: crawlCommand,
   analyze: analyzeCommand,
+  train: trainCommand,
   config: configCommand,
 };
