@@ -3,11 +3,14 @@
  * bench/results/<date>-<suite>.json. Each suite runs in this process, one after another
  * (the embedded engine allows one data directory per process at a time).
  */
+
+import { analyzerBench } from './analyzer.bench.ts';
 import { type BenchFigure, writeResults } from './harness.ts';
 import { storeBench } from './store.bench.ts';
 
 const SUITES: Record<string, () => Promise<BenchFigure[]>> = {
   store: () => storeBench(),
+  analyzer: () => analyzerBench(),
 };
 
 const wanted = process.argv.slice(2);

@@ -59,6 +59,13 @@ const AUTHORITY_BY_MEDIA: Record<MediaType, number> = {
 };
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/** Words without whitespace and punctuation, as `segment` gives them. */
+function words(tagged: ReadonlyArray<{ word: string }>): string[] {
+  const out: string[] = [];
+  for (const t of tagged) if (WORDLIKE.test(t.word)) out.push(t.word.trim());
+  return out;
+}
 let matcher: SensitivityMatcher | undefined;
 const categoryNames = new WeakMap<SensitivityMatcher, Map<string, string>>();
 
@@ -89,9 +96,13 @@ export interface AnalyzeTextOptions {
  */
 export function analyzeText(input: TextInput, options: AnalyzeTextOptions = {}): TextAnalysis {
   const text = input.title ? `${input.title}\n${input.content}` : input.content;
-  const tagged = getJieba().tag(text, true);
-  const tokens: string[] = [];
-  for (const t of tagged) if (WORDLIKE.test(t.word)) tokens.push(t.word.trim());
+  const jieba = getJieba();
+  const titleTagged = input.title ? jieba.tag(input.title, true) : [];
+  const bodyTagged = jieba.tag(input.content, true);
+  const tagged = input.title ? [...titleTagged, { word: '\n', tag: 'x' }, ...bodyTagged] : bodyTagged;
+  const titleWords = words(titleTagged);
+  const bodyWords = words(bodyTagged);
+  const tokens = [...titleWords, ...bodyWords];
 
   const sentiment = analyzeSentiment(text, tokens);
   const negativity = Math.max(0, -sentiment.score);
@@ -110,7 +121,8 @@ export function analyzeText(input: TextInput, options: AnalyzeTextOptions = {}):
   return {
     id: input.id,
     tokens,
-    category: classify(input.title, input.content).category,
+    category: classify(input.title, input.content, undefined, { title: titleWords, body: bodyWords })
+      .category,
     sentiment,
     sensitivity,
     regions,

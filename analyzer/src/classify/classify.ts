@@ -1,5 +1,5 @@
 import { CATEGORIES, type Category } from './categories.ts';
-import { extractFeatures } from './features.ts';
+import { extractFeatures, type SegmentedText } from './features.ts';
 import { type CategoryModel, getCategoryModel, scoreFeatures } from './model.ts';
 
 export interface Classification {
@@ -32,8 +32,10 @@ export function classify(
   title: string,
   body?: string,
   model: CategoryModel = getCategoryModel(),
+  /** The jieba words of title and body, when already cut: saves segmenting twice. */
+  words?: SegmentedText,
 ): Classification {
-  const probs = softmax(scoreFeatures(model, extractFeatures(title, body, model.dim)));
+  const probs = softmax(scoreFeatures(model, extractFeatures(title, body, model.dim, words)));
   let best = 0;
   for (let c = 1; c < probs.length; c++) if ((probs[c] as number) > (probs[best] as number)) best = c;
   const scores = {} as Record<Category, number>;

@@ -1,5 +1,19 @@
 import { segment } from '../text/segment.ts';
 
+/** jieba words of a title and a body when the caller has already cut them. */
+export interface SegmentedText {
+  title: readonly string[];
+  body: readonly string[];
+}
+
+/** The words that make up the first `chars` characters (the lead the classifier reads). */
+function leadWords(words: readonly string[], chars: number): readonly string[] {
+  let length = 0;
+  let n = 0;
+  while (n < words.length && length < chars) length += (words[n++] as string).length;
+  return words.slice(0, n);
+}
+
 /** A sparse, L2-normalised feature vector: parallel arrays of bucket indexes and values. */
 export interface Features {
   readonly index: Uint32Array;
@@ -26,8 +40,8 @@ function fnv1a(text: string, seed: number): number {
 const NOT_WORDLIKE = /[^\p{L}\p{N}]+/gu;
 
 /** Raw hashed counts of jieba words and character bigrams of one text. */
-function countInto(text: string, mask: number, counts: Map<number, number>): void {
-  for (const w of segment(text)) {
+function countInto(text: string, mask: number, counts: Map<number, number>, words?: readonly string[]): void {
+  for (const w of words ?? segment(text)) {
     const k = fnv1a(w.toLowerCase(), WORD_SEED) & mask;
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
@@ -53,12 +67,18 @@ function addNormalised(counts: Map<number, number>, weight: number, out: Map<num
  * Features of a title and an optional body in one hashed space of `dim` buckets (a power of two).
  * Title and body are normalised apart, so a long body cannot drown the title.
  */
-export function extractFeatures(title: string, body: string | undefined, dim: number): Features {
+export function extractFeatures(
+  title: string,
+  body: string | undefined,
+  dim: number,
+  words?: SegmentedText,
+): Features {
   const mask = dim - 1;
   const titleCounts = new Map<number, number>();
-  countInto(title, mask, titleCounts);
+  countInto(title, mask, titleCounts, words?.title);
   const bodyCounts = new Map<number, number>();
-  if (body) countInto(body.slice(0, BODY_CHARS), mask, bodyCounts);
+  if (body)
+    countInto(body.slice(0, BODY_CHARS), mask, bodyCounts, words && leadWords(words.body, BODY_CHARS));
   const hasTitle = titleCounts.size > 0;
   const hasBody = bodyCounts.size > 0;
   const combined = new Map<number, number>();
