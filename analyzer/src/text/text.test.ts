@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KeywordExtractor } from './keywords.ts';
-import { segment } from './segment.ts';
+import { addUserWords, segment } from './segment.ts';
 
 describe('segment', () => {
   it('cuts Chinese into words and drops punctuation and spaces', () => {
@@ -8,6 +8,20 @@ describe('segment', () => {
     expect(words).toContain('医院');
     expect(words).toContain('调查');
     expect(words.some((w) => /[，。\s]/.test(w))).toBe(false);
+  });
+});
+
+describe('user dictionaries', () => {
+  it('keeps policy terms and division names whole', () => {
+    expect(segment('市民通过一网通办平台反映恩施土家族苗族自治州的欠薪问题')).toEqual(
+      expect.arrayContaining(['一网通办', '恩施土家族苗族自治州', '欠薪']),
+    );
+  });
+
+  it('learns watched names at run time', () => {
+    expect(segment('网友举报张大力违规收费')).not.toContain('张大力');
+    addUserWords([{ word: '张大力', tag: 'nr' }]);
+    expect(segment('网友举报张大力违规收费')).toContain('张大力');
   });
 });
 
