@@ -2,6 +2,7 @@ import { analyzeOnce, restoreCorpus, TextAnalyzer } from '@yuqing/analyzer';
 import { crawlOnce } from '@yuqing/crawler';
 import { type Config, ensureAdmin, type Logger, migrate, openStore } from '@yuqing/schemas';
 import { loop } from './loops.ts';
+import { readSensitivityRules } from './rules.ts';
 import { serveDashboard } from './server.ts';
 import { resolveSources } from './sources.ts';
 
@@ -30,7 +31,7 @@ export async function runPlatform(config: Config, logger: Logger, signal: AbortS
     const { sources, close: closeSources } = await resolveSources(config, logger);
     closers.push(closeSources);
     // Text analysis runs in worker threads; this thread keeps the store and the corpus state.
-    const textAnalyzer = new TextAnalyzer(config.analyzerWorkers);
+    const textAnalyzer = new TextAnalyzer(config.analyzerWorkers, { rules: readSensitivityRules(config) });
     closers.push(() => textAnalyzer.close());
     const corpus = await restoreCorpus(store);
     const analyzer = loop(

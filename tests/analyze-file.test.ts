@@ -13,12 +13,29 @@ const root = new URL('..', import.meta.url).pathname;
 const COMPLAINT =
   '深圳市宝安区一家电子厂拖欠三百多名工人工资长达半年，工人多次向劳动监察部门投诉无果，今天上午数十名工人聚集在工厂门口拉横幅讨薪，场面一度混乱，希望有关部门尽快介入处理。';
 
+function analyze(args: string[]) {
+  return spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli.ts', 'analyze', ...args, '--workers', '1'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
+}
+
+const readLines = (file: string) =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+
 describe('yuqing analyze --input --output', () => {
   const tmp = tempDir('analyze-file');
   afterAll(tmp.cleanup);
+  const input = path.join(tmp.dir, 'docs.jsonl');
 
   it('writes one analysis per good line, in publish order, and reports bad lines by number', () => {
-    const input = path.join(tmp.dir, 'docs.jsonl');
     const output = path.join(tmp.dir, 'out.jsonl');
     writeFileSync(
       input,
@@ -52,10 +69,7 @@ describe('yuqing analyze --input --output', () => {
     expect(r.stderr).toMatch(/:3: skipped: not valid JSON/);
     expect(r.stderr).toMatch(/:5: skipped: content/);
 
-    const lines = readFileSync(output, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const lines = readLines(output);
     expect(lines.map((l) => l.id)).toEqual(['notice', 'wages', 'reprint']);
     for (const line of lines) {
       expect(Object.keys(line).sort()).toEqual(
@@ -88,5 +102,26 @@ describe('yuqing analyze --input --output', () => {
     expect(wages.tokens).toContain('工人');
     expect(reprint.duplicateOf).toBe('wages');
     expect(wages.duplicateOf).toBeNull();
+  });
+
+  it('applies an override rule file: a category disabled, a local one added', () => {
+    const rules = path.join(tmp.dir, 'rules.yaml');
+    writeFileSync(
+      rules,
+      [
+        'categories:',
+        '  - id: livelihood',
+        '    disabled: true',
+        '  - id: library',
+        '    name: 本地关注',
+        '    rules:',
+        '      - 图书馆 NEAR/10 开放时间',
+      ].join('\n'),
+    );
+    const output = path.join(tmp.dir, 'out-rules.jsonl');
+    expect(analyze(['--input', input, '--output', output, '--rules', rules]).status).toBe(0);
+    const byId = new Map(readLines(output).map((l) => [l.id, l]));
+    expect(byId.get('notice').sensitivity.categories).toEqual(['本地关注']);
+    expect(byId.get('wages').sensitivity.categories).not.toContain('民生纠纷');
   });
 });

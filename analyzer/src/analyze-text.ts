@@ -3,7 +3,7 @@ import { classify } from './classify/index.ts';
 import { dedupTokens, simhash, toHex } from './dedup/index.ts';
 import { findEntities, type WatchedPerson } from './entities/index.ts';
 import { findRegions } from './regions/index.ts';
-import { loadDefaultRules, SensitivityMatcher } from './sensitivity/index.ts';
+import { compileRules, loadDefaultRules, mergeRules, SensitivityMatcher } from './sensitivity/index.ts';
 import { analyzeSentiment, type SentimentResult } from './sentiment/index.ts';
 import { getJieba } from './text/segment.ts';
 
@@ -85,6 +85,19 @@ function readableSensitivity(m: SensitivityMatcher, text: string, negativity: nu
   };
 }
 
+/**
+ * The sensitivity matcher: the default rules, with an override rule file (YAML, same format)
+ * merged over them when given. Rule errors are returned so the caller can report them.
+ */
+export function sensitivityMatcher(overrideYaml?: string): { matcher: SensitivityMatcher; errors: string[] } {
+  const base = loadDefaultRules();
+  const rules = overrideYaml ? mergeRules(base, compileRules(overrideYaml)) : base;
+  return {
+    matcher: new SensitivityMatcher(rules),
+    errors: rules.errors.map((e) => JSON.stringify(e)),
+  };
+}
+
 export interface AnalyzeTextOptions {
   watchList?: WatchedPerson[];
   sensitivity?: SensitivityMatcher;
@@ -107,7 +120,7 @@ export function analyzeText(input: TextInput, options: AnalyzeTextOptions = {}):
   const sentiment = analyzeSentiment(text, tokens);
   const negativity = Math.max(0, -sentiment.score);
   const authority = input.authority ?? AUTHORITY_BY_MEDIA[input.mediaType ?? 'other'];
-  matcher ??= new SensitivityMatcher(loadDefaultRules());
+  matcher ??= sensitivityMatcher().matcher;
   const sensitivity = readableSensitivity(options.sensitivity ?? matcher, text, negativity, authority);
 
   const regions = findRegions(text, { defaultRegion: input.defaultRegion }).map((r) => ({

@@ -3,6 +3,7 @@ export {
   type AnalyzeTextOptions,
   analyzeText,
   type RegionHit,
+  sensitivityMatcher,
   type TextAnalysis,
   type TextInput,
 } from './analyze-text.ts';

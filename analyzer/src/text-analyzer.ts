@@ -1,4 +1,10 @@
-import { analyzeText, type TextAnalysis, type TextInput } from './analyze-text.ts';
+import {
+  type AnalyzeTextOptions,
+  analyzeText,
+  sensitivityMatcher,
+  type TextAnalysis,
+  type TextInput,
+} from './analyze-text.ts';
 import { WorkerPool } from './workers/worker-pool.ts';
 
 /**
@@ -7,10 +13,15 @@ import { WorkerPool } from './workers/worker-pool.ts';
  */
 export class TextAnalyzer {
   private readonly pool?: WorkerPool<TextInput, TextAnalysis>;
+  private readonly options: AnalyzeTextOptions = {};
 
-  constructor(workers: number) {
+  /** `rules`: a sensitivity rule file (YAML) merged over the default rules. */
+  constructor(workers: number, settings: { rules?: string } = {}) {
     if (workers > 0) {
-      this.pool = new WorkerPool(new URL('./workers/analysis-worker.mjs', import.meta.url), workers);
+      const script = new URL('./workers/analysis-worker.mjs', import.meta.url);
+      this.pool = new WorkerPool(script, workers, { rules: settings.rules });
+    } else if (settings.rules) {
+      this.options.sensitivity = sensitivityMatcher(settings.rules).matcher;
     }
   }
 
@@ -19,7 +30,7 @@ export class TextAnalyzer {
   }
 
   async analyze(batch: readonly TextInput[]): Promise<TextAnalysis[]> {
-    if (!this.pool) return batch.map((input) => analyzeText(input));
+    if (!this.pool) return batch.map((input) => analyzeText(input, this.options));
     return this.pool.run(batch);
   }
 

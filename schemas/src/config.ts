@@ -82,6 +82,11 @@ const OPTIONS = {
     schema: z.coerce.number().min(0.1).default(1),
     doc: 'Seconds the analyzer waits when it finds nothing new.',
   },
+  sensitivityRules: {
+    env: 'YUQING_SENSITIVITY_RULES',
+    schema: z.string().min(1).optional(),
+    doc: 'Sensitivity rule file (YAML) merged over the default rules (analyzer/rules/README.md).',
+  },
   analyzerWorkers: {
     env: 'YUQING_ANALYZER_WORKERS',
     schema: z.coerce.number().int().min(0).max(64).default(2),

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { createLogger, loadConfig, migrate, openStore } from '@yuqing/schemas';
+import { readSensitivityRules } from '../rules.ts';
 import { type Command, UsageError } from './index.ts';
 
 export const analyzeCommand: Command = {
@@ -11,6 +12,10 @@ export const analyzeCommand: Command = {
     input: { type: 'string', help: 'JSON Lines: {"id","content","title"?,"publishedAt"?,"url"?,"source"?}' },
     output: { type: 'string', help: 'Where to write one analysis per line' },
     workers: { type: 'string', help: 'Worker threads (default: the number of cores)' },
+    rules: {
+      type: 'string',
+      help: 'Sensitivity rules (YAML) merged over the defaults: add, extend, replace, disable',
+    },
   },
   async run(values) {
     if (values.input !== undefined || values.output !== undefined) return analyzeFileCommand(values);
@@ -19,7 +24,7 @@ export const analyzeCommand: Command = {
     const logger = createLogger(config.logLevel);
     const { analyzeOnce, restoreCorpus, TextAnalyzer } = await import('@yuqing/analyzer');
     const store = await openStore(config, logger);
-    const analyzer = new TextAnalyzer(config.analyzerWorkers);
+    const analyzer = new TextAnalyzer(config.analyzerWorkers, { rules: readSensitivityRules(config) });
     try {
       await migrate(store, logger);
       const corpus = await restoreCorpus(store);
@@ -42,13 +47,20 @@ async function analyzeFileCommand(values: Record<string, string | boolean | unde
   if (!existsSync(input)) throw new UsageError(`input file not found: ${input}`);
   const workers = values.workers === undefined ? os.availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers must be a whole number ≥ 0');
-  const { analyzeFile } = await import('@yuqing/analyzer');
+  const { analyzeFile, sensitivityMatcher } = await import('@yuqing/analyzer');
+  const rules = typeof values.rules === 'string' ? readRules(values.rules) : undefined;
+  if (rules) {
+    // Checked here so a bad rule is reported once, clearly, before any work starts.
+    for (const error of sensitivityMatcher(rules).errors)
+      process.stderr.write(`${values.rules}: rule skipped: ${error}\n`);
+  }
   let bad = 0;
   const started = performance.now();
   const { written } = await analyzeFile({
     input,
     output,
     workers,
+    rules,
     onBadLine: (line, message) => {
       bad++;
       process.stderr.write(`${input}:${line}: skipped: ${message}\n`);
@@ -60,4 +72,9 @@ async function analyzeFileCommand(values: Record<string, string | boolean | unde
       `${bad ? `; ${bad} bad lines skipped` : ''}.\n`,
   );
   return 0;
+}
+
+function readRules(file: string): string {
+  if (!existsSync(file)) throw new UsageError(`rules file not found: ${file}`);
+  return readFileSync(file, 'utf8');
 }

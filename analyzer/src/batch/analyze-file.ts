@@ -14,6 +14,8 @@ export interface AnalyzeFileOptions {
   output: string;
   /** Worker threads; 0 analyzes on the calling thread. */
   workers: number;
+  /** A sensitivity rule file (YAML) merged over the default rules. */
+  rules?: string;
   onBadLine: (line: number, message: string) => void;
 }
 
@@ -54,7 +56,7 @@ async function* batches<T>(items: AsyncIterable<T>, size: number): AsyncGenerato
  * input is sorted on disk, and at most a few batches are in flight in the workers.
  */
 export async function analyzeFile(options: AnalyzeFileOptions): Promise<{ written: number }> {
-  const analyzer = new TextAnalyzer(options.workers);
+  const analyzer = new TextAnalyzer(options.workers, { rules: options.rules });
   const corpus = new Corpus();
   const out = createWriteStream(options.output, 'utf8');
   const inFlight: Array<{ items: Item[]; results: Promise<TextAnalysis[]> }> = [];

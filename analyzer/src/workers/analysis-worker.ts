@@ -1,10 +1,15 @@
 /** Worker thread: the stateless analysis of batches of documents. Never imports chDB. */
-import { parentPort } from 'node:worker_threads';
-import { analyzeText, type TextInput } from '../analyze-text.ts';
+import { parentPort, workerData } from 'node:worker_threads';
+import { type AnalyzeTextOptions, analyzeText, sensitivityMatcher, type TextInput } from '../analyze-text.ts';
+
+const data = workerData as { rules?: string } | undefined;
+const options: AnalyzeTextOptions = data?.rules
+  ? { sensitivity: sensitivityMatcher(data.rules).matcher }
+  : {};
 
 parentPort?.on('message', (msg: { id: number; batch: TextInput[] }) => {
   try {
-    parentPort?.postMessage({ id: msg.id, results: msg.batch.map((input) => analyzeText(input)) });
+    parentPort?.postMessage({ id: msg.id, results: msg.batch.map((input) => analyzeText(input, options)) });
   } catch (error) {
     parentPort?.postMessage({ id: msg.id, error: error instanceof Error ? error.stack : String(error) });
   }

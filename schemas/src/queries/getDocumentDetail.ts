@@ -39,7 +39,7 @@ export function buildDocumentDetailQuery(id: string): BuiltQuery {
         d.sensitivity_categories AS sensitivity_categories, d.sensitivity_evidence AS sensitivity_evidence,
         d.region_codes AS region_codes, d.region_names AS region_names, d.persons AS persons,
         d.orgs AS orgs, d.places AS places, d.duplicate_of AS duplicate_of, d.topic_id AS topic_id
-      FROM (SELECT * FROM documents FINAL WHERE id = {id:String}) AS d
+      FROM (SELECT *, event_time FROM documents FINAL WHERE id = {id:String}) AS d
       LEFT JOIN (SELECT id, body, author FROM raw_documents FINAL WHERE id = {id:String}) AS r ON r.id = d.id
       LIMIT 1`,
     params: { id },

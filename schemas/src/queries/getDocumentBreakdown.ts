@@ -1,0 +1,43 @@
+import type { BuiltQuery, Store } from '../store/engine.ts';
+import { toHour } from './getCockpitSummary.ts';
+
+/** The rollup's columns a breakdown may group by (identifiers come only from this list). */
+export const BREAKDOWN_DIMENSIONS = ['category', 'media_type', 'province', 'sentiment'] as const;
+export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
+
+export interface DocumentBreakdownFilter {
+  from: string;
+  to: string;
+  dimension: BreakdownDimension;
+  limit: number;
+}
+
+export interface BreakdownItem {
+  /** The group's value; '' collects documents without one (no category, no region found). */
+  key: string;
+  documents: number;
+  negative: number;
+}
+
+/** Documents per category, media type, province or sentiment, from the hourly rollup. */
+export function buildDocumentBreakdownQuery(f: DocumentBreakdownFilter): BuiltQuery {
+  if (!BREAKDOWN_DIMENSIONS.includes(f.dimension)) throw new Error(`unknown dimension ${f.dimension}`);
+  return {
+    query: `SELECT ${f.dimension} AS key, uniqMerge(docs) AS documents,
+        uniqMergeIf(docs, sentiment = 'negative') AS negative
+      FROM documents_hourly
+      WHERE hour >= {fromH:DateTime('UTC')} AND hour < {toH:DateTime('UTC')}
+      GROUP BY key
+      ORDER BY documents DESC, key
+      LIMIT {limit:UInt32}`,
+    params: { fromH: toHour(f.from), toH: toHour(f.to, true), limit: f.limit },
+  };
+}
+
+export async function getDocumentBreakdown(store: Store, f: DocumentBreakdownFilter): Promise<BreakdownItem[]> {
+  const rows = await store.query<{ key: string; documents: number | string; negative: number | string }>(
+    'getDocumentBreakdown',
+    buildDocumentBreakdownQuery(f),
+  );
+  return rows.map((r) => ({ key: r.key, documents: Number(r.documents), negative: Number(r.negative) }));
+}
