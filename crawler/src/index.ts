@@ -4,7 +4,15 @@ export { crawlOnce } from './crawl/crawl-once.ts';
 export type { CrawlOptions, CrawlRunSummary } from './crawl/types.ts';
 export type { DemoArticle } from './demo/demo-data.ts';
 export { type DemoSite, type DemoSiteOptions, startDemoSite } from './demo/demo-site.ts';
-export { type ExtractedArticle, extractArticle } from './extract/extract-article.ts';
+export { type Charset, type DecodedHtml, decodeHtml, detectCharset } from './extract/charset.ts';
+export {
+  type ExtractedArticle,
+  type ExtractOptions,
+  extractArticle,
+  type FieldSelectors,
+} from './extract/extract-article.ts';
+export { EMPTY_ARTICLE, extractPage, type PageInput } from './extract/extract-page.ts';
+export { DEFAULT_TIME_ZONE } from './extract/zoned-time.ts';
 export { demoSource } from './sources/demo-source.ts';
 export {
   formatProblem,

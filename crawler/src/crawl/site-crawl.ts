@@ -87,7 +87,7 @@ export async function crawlSite(input: SiteCrawlInput): Promise<RunCounters> {
       title: article.title,
       body: article.content,
       author: article.author,
-      publishedAt: article.publishedAt,
+      publishedAt: article.publishedAt ? new Date(article.publishedAt).toISOString() : null,
       fetchedAt,
       contentHash: hash,
     });

@@ -1,152 +1,125 @@
 import { type CheerioAPI, load } from 'cheerio';
-import { dateFromUrl, findPublishTime } from './publish-time.ts';
+import type { Document, Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+import { contains, type TextBlock, textBlocks } from './blocks.ts';
+import { extractBody } from './body.ts';
+import { findByline } from './byline.ts';
+import { findPublishTime, parseMachineDate, type TimeContext } from './publish-time.ts';
+import { findTitle } from './title.ts';
 
 export interface ExtractedArticle {
   title: string;
-  /** ISO 8601 (UTC), or null when the page shows no date. */
+  /** ISO 8601 with the site's offset (`2024-03-05T10:20:00+08:00`), or null when the page shows no date. */
   publishedAt: string | null;
   author: string;
   /** The outlet the article credits (`来源：`), if any. */
   source: string;
-  /** Body paragraphs joined by `\n`. */
+  /** Body paragraphs, one per line. */
   content: string;
 }
 
-/** Page chrome that is never the article: removed before looking for the body. */
-const NOISE_TAGS = 'script, style, noscript, iframe, form, nav, footer, aside, button, select, textarea';
-const NOISE_NAMES =
-  /(^|[\s_-])(nav|navbar|menu|share|sharing|related|relate|recommend|footer|foot|copyright|comment|comments|breadcrumb|crumbs|sidebar|side|top-bar|topbar|pagination|pager|page-nav|ad|ads|advert|toolbar|editor)([\s_-]|$)/i;
+/** CSS selectors that override the generic extraction of a field (per source). */
+export interface FieldSelectors {
+  title?: string;
+  publishedAt?: string;
+  author?: string;
+  source?: string;
+  content?: string;
+}
 
-/** Separators between an article title and the site or channel name in <title>. */
-const TITLE_SEPARATORS = /\s*(?:[_|｜–—]|\s-\s|--)\s*/;
+export interface ExtractOptions extends TimeContext {
+  selectors?: FieldSelectors;
+}
 
 const squash = (s: string): string => s.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 
 /**
- * A generic article extractor for server-rendered news pages: title, publish time, author, credited
- * source and body text. It needs no per-site rules; sites it reads badly get rules later.
+ * A generic article extractor for Chinese news, government, blog and forum pages: title, publish
+ * time, author, credited source and body text, without per-site rules (selectors may override).
  */
-export function extractArticle(html: string, url: string): ExtractedArticle {
-  const $ = load(html);
-  const pageTitle = squash($('title').first().text());
-  const metaTitle = squash($('meta[property="og:title"]').attr('content') ?? '');
-  const h1 = chooseHeading($, pageTitle || metaTitle);
-  const title = h1 || stripSiteName(metaTitle || pageTitle);
+export function extractArticle(html: string, url: string, options: ExtractOptions = {}): ExtractedArticle {
+  const dom = parseDocument(html, { decodeEntities: true });
+  const $ = load(dom);
+  const root = ($('body').get(0) ?? $.root().children('html').get(0) ?? firstElement(dom)) as
+    | Element
+    | undefined;
+  const title = findTitle($);
+  if (!root) return { title, publishedAt: null, author: '', source: '', content: '' };
 
-  const headerText = headerNear($);
-  $(NOISE_TAGS).remove();
-  // Noise, unless it wraps the headline (some sites put the whole article in a <header> or a "side" box).
-  $('header, [class], [id]').each((_, el) => {
-    const names = `${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`;
-    const noisy = el.name === 'header' || NOISE_NAMES.test(names);
-    if (noisy && $(el).find('h1').length === 0) $(el).remove();
-  });
-  const pageText = squash($('body').text());
-  const byline = headerText || pageText;
-  const content = bodyText($);
-  return {
+  const blocks = textBlocks(root);
+  const body = extractBody(blocks, root, title);
+  const { above, below } = nearHeadline(blocks, title, body.container);
+  const near = [...above, ...below].join(' | ');
+  const pageText = blocks.map((b) => b.text).join(' | ');
+  const lines = body.text.split('\n');
+  const byline = findByline($, { near, above, edges: [...lines.slice(0, 1), ...lines.slice(-2)], pageText });
+  const article: ExtractedArticle = {
     title,
-    publishedAt: findPublishTime($, headerText, pageText) ?? dateFromUrl(url),
-    author:
-      labelled(byline, /(?:作者|记者|撰稿人?|撰文)\s*[:：]\s*/) ||
-      squash($('meta[name="author"]').attr('content') ?? ''),
-    source: labelled(byline, /(?:来源|稿源|出处)\s*[:：]\s*/),
-    content,
+    publishedAt: findPublishTime($, near, pageText, url, options),
+    author: byline.author,
+    source: byline.source,
+    content: body.text,
   };
+  return options.selectors ? applySelectors($, article, options.selectors, options) : article;
 }
 
-/** The <h1> that matches the page title best (sites often have a logo <h1> too). */
-function chooseHeading($: CheerioAPI, pageTitle: string): string {
-  const headings = $('h1')
-    .toArray()
-    .map((el) => squash($(el).text()))
-    .filter((t) => t.length >= 2);
-  if (headings.length === 0) return '';
-  const inTitle = headings.filter((h) => pageTitle.includes(h));
-  const pool = inTitle.length > 0 ? inTitle : headings;
-  return pool.reduce((best, h) => (h.length > best.length ? h : best));
+function firstElement(dom: Document): Element | undefined {
+  return dom.children.find((c) => c.type === 'tag') as Element | undefined;
 }
 
-/** `标题_频道_站名` → `标题`: the first part, unless it is too short to be a headline. */
-export function stripSiteName(pageTitle: string): string {
-  const parts = pageTitle.split(TITLE_SEPARATORS).filter(Boolean);
-  const first = parts[0] ?? '';
-  return first.length >= 4 ? first : parts.reduce((best, p) => (p.length > best.length ? p : best), '');
-}
-
-/** Text of the few elements right after the <h1>: where the byline and date live. */
-function headerNear($: CheerioAPI): string {
-  const h1 = $('h1').first();
-  if (h1.length === 0) return '';
-  const parts: string[] = [];
-  let node = h1;
-  for (let i = 0; i < 3; i++) {
-    node = node.next();
-    if (node.length === 0) break;
-    parts.push(squash(node.text()).slice(0, 300));
+/** Short lines between the headline and the article body, and just after the body: where bylines live. */
+function nearHeadline(
+  blocks: readonly TextBlock[],
+  title: string,
+  container: Element | null,
+): { above: string[]; below: string[] } {
+  const first = container ? blocks.findIndex((b) => contains(container, b.owner)) : -1;
+  let last = first;
+  if (container) {
+    for (let i = first; i < blocks.length && contains(container, (blocks[i] as TextBlock).owner); i++)
+      last = i;
   }
-  if (parts.join('').length < 8) parts.push(squash(h1.parent().text()).slice(0, 400));
-  return parts.join(' ');
-}
-
-/** The value after a label, up to the next gap or separator. */
-function labelled(text: string, label: RegExp): string {
-  const m = new RegExp(`${label.source}([^\\s|｜/，,　]{1,30})`).exec(text);
-  return m?.[1] ?? '';
-}
-
-/**
- * The body: the element whose direct <p> children hold the most text (links discounted), read
- * paragraph by paragraph. Falls back to the block of densest plain text for pages without <p>.
- */
-function bodyText($: CheerioAPI): string {
-  const paragraphs = $('p').toArray();
-  type Block = NonNullable<(typeof paragraphs)[number]['parent']>;
-  const scores = new Map<Block, number>();
-  for (const p of paragraphs) {
-    const parent = p.parent;
-    if (parent?.type !== 'tag') continue;
-    const text = squash($(p).text());
-    const linkText = squash($(p).find('a').text());
-    const score = text.length - 2 * linkText.length;
-    if (score > 0) scores.set(parent, (scores.get(parent) ?? 0) + score);
-  }
-  let best: Block | undefined;
-  let bestScore = 0;
-  for (const [el, score] of scores) {
-    if (score > bestScore) {
-      best = el;
-      bestScore = score;
-    }
-  }
-  if (best) {
-    // A paragraph that is only a link ("点击查看更多", "上一篇") is navigation, not text.
-    return $(best)
-      .children('p')
-      .toArray()
-      .map((p) => ({ text: squash($(p).text()), links: squash($(p).find('a').text()).length }))
-      .filter(({ text, links }) => text.length > 0 && links < text.length * 0.8)
-      .map(({ text }) => text)
-      .join('\n');
-  }
-  return densestBlock($);
-}
-
-function densestBlock($: CheerioAPI): string {
-  let bestText = '';
-  $('div, td, article, section').each((_, el) => {
-    const node = $(el);
-    const own = node
-      .contents()
-      .toArray()
-      .filter(
-        (c) =>
-          c.type === 'text' || (c.type === 'tag' && ['br', 'span', 'font', 'b', 'strong'].includes(c.name)),
+  const titleAt = title
+    ? blocks.findIndex(
+        (b, i) =>
+          (first < 0 || i <= first + 3) && b.chars >= 4 && (b.text.includes(title) || title.includes(b.text)),
       )
-      .map((c) => $(c).text())
-      .join('\n');
-    const text = own.split(/\n+/).map(squash).filter(Boolean).join('\n');
-    if (text.length > bestText.length) bestText = text;
-  });
-  return bestText;
+    : -1;
+  const from = titleAt >= 0 ? titleAt + 1 : Math.max(0, first - 6);
+  const short = (b: TextBlock, max: number) => b.chars < max && b.linkChars <= b.chars * 0.5;
+  const above = blocks.slice(from, Math.max(from + 8, first + 2)).filter((b) => short(b, 200));
+  const below = blocks.slice(last + 1, last + 4).filter((b) => short(b, 120));
+  return { above: above.map((b) => b.text), below: below.map((b) => b.text) };
+}
+
+function applySelectors(
+  $: CheerioAPI,
+  article: ExtractedArticle,
+  selectors: FieldSelectors,
+  ctx: TimeContext,
+): ExtractedArticle {
+  const pick = (selector: string | undefined): string | null => {
+    if (!selector) return null;
+    try {
+      const el = $(selector).first();
+      return el.length ? squash(el.attr('content') ?? el.attr('datetime') ?? el.text()) : null;
+    } catch {
+      return null; // an invalid selector is reported when the config is loaded
+    }
+  };
+  const out = { ...article };
+  out.title = pick(selectors.title) ?? out.title;
+  out.author = pick(selectors.author) ?? out.author;
+  out.source = pick(selectors.source) ?? out.source;
+  const time = pick(selectors.publishedAt);
+  if (time) out.publishedAt = parseMachineDate(time, ctx) ?? out.publishedAt;
+  if (selectors.content) {
+    const el = $(selectors.content).first().get(0) as Element | undefined;
+    if (el)
+      out.content = textBlocks(el)
+        .filter((b) => !b.chrome)
+        .map((b) => b.text)
+        .join('\n');
+  }
+  return out;
 }
