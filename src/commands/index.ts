@@ -1,6 +1,7 @@
 import { analyzeCommand } from './analyze.ts';
 import { configCommand } from './config.ts';
 import { crawlCommand } from './crawl.ts';
+import { extractCommand } from './extract.ts';
 import { migrateCommand } from './migrate.ts';
 import { startCommand } from './start.ts';
 import { trainCommand } from './train.ts';
@@ -32,4 +33,5 @@ export const COMMANDS: Record<string, Command> = {
   analyze: analyzeCommand,
   train: trainCommand,
   config: configCommand,
+  extract: extractCommand,
 };
