@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findEntities } from './find-entities.ts';
 import { readBio, scoreNer } from './ner-eval.ts';
+import { findEntitiesByRules } from './rule-entities.ts';
 
 describe('findEntities', () => {
   it('finds people, organisations and places in a news sentence', () => {
@@ -14,9 +15,9 @@ describe('findEntities', () => {
     expect(e.places).not.toContain('海淀区'); // inside the court's name, not a place of its own
   });
 
-  it('joins organisation names up to a known suffix', () => {
+  it('finds whole organisation names, branch included', () => {
     const e = findEntities('杭州市公安局西湖分局通报了此事，阿里巴巴集团和中国工商银行均未回应。');
-    expect(e.orgs).toEqual(expect.arrayContaining(['杭州市公安局', '阿里巴巴集团', '中国工商银行']));
+    expect(e.orgs).toEqual(expect.arrayContaining(['杭州市公安局西湖分局', '阿里巴巴集团', '中国工商银行']));
     expect(findEntities('我们学校的食堂太难吃了，这家公司也不行').orgs).toEqual([]);
   });
 
@@ -36,6 +37,17 @@ describe('findEntities', () => {
     expect(watched.persons).toEqual(['李明']);
   });
 
+  it('reads a Weibo post with a hashtag', () => {
+    const e = findEntities('#郑州暴雨# 网友拍到积水严重，郑州市应急管理局回应称已派人处置');
+    expect(e.orgs).toContain('郑州市应急管理局');
+    expect(e.places).toContain('郑州');
+    expect(e.persons).toEqual([]);
+  });
+
+  it('does not report one-character places (中美关系 is no place)', () => {
+    expect(findEntities('这座城市的深度报道让人思考中美关系。').places).toEqual([]);
+  });
+
   it('uses the caller’s jieba tags when given', () => {
     const e = findEntities('张三在北京', {
       tagged: [
@@ -49,15 +61,28 @@ describe('findEntities', () => {
 });
 
 // Regression floors a little below what analyzer/scripts/eval-ner.ts measured on the Weibo NER dev
-// split (PER F1 0.51, LOC+GPE F1 0.62, named mentions). The data are required: no data, no pass.
+// split (named mentions; the tagger never trains on it): tagger PER F1 0.667, LOC+GPE F1 0.561, ORG F1 0.276;
+// rules PER 0.51, LOC 0.60. The data are required: no data, no pass.
 describe('Weibo NER dev (../shared/data/ner/weibo)', () => {
   const file = resolve(import.meta.dirname, '../../../../shared/data/ner/weibo/weiboNER_2nd_conll.dev');
-
-  it('keeps person and place F1 above their floors', () => {
+  const load = () => {
     expect(existsSync(file), `missing ${file}: the shared data pack (../shared/data) is required`).toBe(true);
     const sentences = readBio(file, { positionDigit: true });
     expect(sentences).toHaveLength(270);
-    const scores = Object.fromEntries(scoreNer(sentences, (t) => findEntities(t)).map((s) => [s.type, s.f1]));
+    return sentences;
+  };
+
+  it('keeps the tagger’s person, place and organisation F1 above their floors', () => {
+    const scores = Object.fromEntries(scoreNer(load(), (t) => findEntities(t)).map((s) => [s.type, s.f1]));
+    expect(scores.PER).toBeGreaterThanOrEqual(0.62);
+    expect(scores.LOC).toBeGreaterThanOrEqual(0.52);
+    expect(scores.ORG).toBeGreaterThanOrEqual(0.24);
+  });
+
+  it('keeps the rules’ figures (the baseline) above theirs', () => {
+    const scores = Object.fromEntries(
+      scoreNer(load(), (t) => findEntitiesByRules(t)).map((s) => [s.type, s.f1]),
+    );
     expect(scores.PER).toBeGreaterThanOrEqual(0.47);
     expect(scores.LOC).toBeGreaterThanOrEqual(0.57);
   });

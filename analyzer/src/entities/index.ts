@@ -5,4 +5,5 @@ export {
   type TaggedWord,
   type WatchedPerson,
 } from './find-entities.ts';
+export { findEntitiesByRules } from './rule-entities.ts';
 export { NOT_PERSON, NOT_PLACE, ORG_SUFFIXES } from './stop-lists.ts';

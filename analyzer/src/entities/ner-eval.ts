@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Entities } from './find-entities.ts';
+import type { TaggedSentence } from './ner-data.ts';
+import { type NerSpan, tagsToSpans } from './ner-model.ts';
 
 /** The three types scored: places include geo-political entities (Weibo's GPE). */
 export type NerType = 'PER' | 'LOC' | 'ORG';
@@ -102,4 +104,30 @@ export function scoreNer(sentences: NerSentence[], find: (text: string) => Entit
     const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
     return { type, gold, predicted, correct, precision, recall, f1 };
   });
+}
+
+/** Names of each type in spans of a text, each once, in order. */
+export function spansToEntities(text: string, spans: readonly NerSpan[]): Entities {
+  const pick = (type: NerType) => [
+    ...new Set(spans.filter((s) => s.type === type).map((s) => text.slice(s.start, s.end))),
+  ];
+  return { persons: pick('PER'), places: pick('LOC'), orgs: pick('ORG') };
+}
+
+/** A tagged sentence as the names it contains, for `scoreNer`. */
+export function toNerSentence(s: TaggedSentence): NerSentence {
+  const e = spansToEntities(s.text, tagsToSpans(s.tags));
+  return { text: s.text, gold: { PER: e.persons, LOC: e.places, ORG: e.orgs } };
+}
+
+export function formatScores(name: string, scores: readonly NerScore[]): string {
+  const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
+  return [
+    name,
+    ...scores.map(
+      (s) =>
+        `  ${s.type}  P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}   ` +
+        `(gold ${s.gold}, predicted ${s.predicted}, correct ${s.correct})`,
+    ),
+  ].join('\n');
 }

@@ -1,32 +1,9 @@
-import { type Gazetteer, getGazetteer, scanRegionNames } from '../regions/index.ts';
-import { AhoCorasick } from '../sensitivity/aho-corasick.ts';
+import { getGazetteer, scanRegionNames } from '../regions/index.ts';
 import { getJieba } from '../text/segment.ts';
+import type { Entities, FindEntitiesOptions, TaggedWord } from './find-entities.ts';
 import { NOT_IN_NAME, SURNAMES, TOP_SURNAMES, WORLD_PLACES } from './name-lists.ts';
 import { NOT_PERSON, NOT_PLACE, ORG_PARTS, ORG_PROPER, ORG_SUFFIXES } from './stop-lists.ts';
-
-export interface TaggedWord {
-  word: string;
-  tag: string;
-}
-
-export interface WatchedPerson {
-  name: string;
-  aliases?: string[];
-}
-
-export interface FindEntitiesOptions {
-  /** People to find by name or alias; they are reported under their `name`. */
-  watchList?: WatchedPerson[];
-  /** The text's jieba tags (`getJieba().tag(text, true)`) when the caller already has them. */
-  tagged?: TaggedWord[];
-  gazetteer?: Gazetteer;
-}
-
-export interface Entities {
-  persons: string[];
-  orgs: string[];
-  places: string[];
-}
+import { watchHits } from './watch-list.ts';
 
 interface Token extends TaggedWord {
   start: number;
@@ -146,46 +123,13 @@ function isPlace(t: Token): boolean {
   return w.length >= 3;
 }
 
-function watchHits(text: string, list: WatchedPerson[] | undefined) {
-  const names: string[] = [];
-  const spans: Array<[number, number]> = [];
-  if (list?.length) {
-    const { ac, canonical } = watchAutomaton(list);
-    ac.scan(text, (id, start, end) => {
-      names.push(canonical[id] as string);
-      spans.push([start, end]);
-    });
-  }
-  return { names, spans };
-}
-
-const watchCache = new WeakMap<WatchedPerson[], { ac: AhoCorasick; canonical: string[] }>();
-
-function watchAutomaton(list: WatchedPerson[]) {
-  let cached = watchCache.get(list);
-  if (!cached) {
-    const names: string[] = [];
-    const canonical: string[] = [];
-    for (const p of list) {
-      for (const n of [p.name, ...(p.aliases ?? [])]) {
-        if (n.trim().length >= 2) {
-          names.push(n.trim());
-          canonical.push(p.name);
-        }
-      }
-    }
-    cached = { ac: new AhoCorasick(names), canonical };
-    watchCache.set(list, cached);
-  }
-  return cached;
-}
-
 /**
  * Persons, organisations and places named in a text: jieba's name tags (nr*, nt, ns) filtered
  * against stop lists, organisation names joined up to a known suffix (局, 法院, 公司, 大学 …),
- * the regions gazetteer for places, and a watch list for people jieba does not know.
+ * the regions gazetteer for places, and a watch list for people jieba does not know. The rule
+ * system before the trained tagger; kept as a baseline (`analyzer/scripts/eval-ner.ts`).
  */
-export function findEntities(text: string, options: FindEntitiesOptions = {}): Entities {
+export function findEntitiesByRules(text: string, options: FindEntitiesOptions = {}): Entities {
   const tokens = positions(options.tagged ?? getJieba().tag(text, true));
   const g = options.gazetteer ?? getGazetteer();
   const taken = tokens.map(() => false);

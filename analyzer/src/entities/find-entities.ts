@@ -1,0 +1,63 @@
+import { type Gazetteer, getGazetteer } from '../regions/index.ts';
+import { getJieba } from '../text/segment.ts';
+import { nerSpans } from './ner-tagger.ts';
+import { NOT_PERSON, NOT_PLACE } from './stop-lists.ts';
+import { watchHits } from './watch-list.ts';
+
+export interface TaggedWord {
+  word: string;
+  tag: string;
+}
+
+export interface WatchedPerson {
+  name: string;
+  aliases?: string[];
+}
+
+export interface FindEntitiesOptions {
+  /** People to find by name or alias; they are reported under their `name`. */
+  watchList?: WatchedPerson[];
+  /** The text's jieba tags (`getJieba().tag(text, true)`) when the caller already has them. */
+  tagged?: TaggedWord[];
+  gazetteer?: Gazetteer;
+}
+
+export interface Entities {
+  persons: string[];
+  orgs: string[];
+  places: string[];
+}
+
+/** Whether jieba's words are of this very text (the caller may have tagged a normalised form). */
+function alignedWith(text: string, tagged: readonly TaggedWord[]): boolean {
+  let n = 0;
+  for (const t of tagged) n += t.word.length;
+  return n === text.length;
+}
+
+/**
+ * Persons, organisations and places named in a text, found by the trained tagger (`ner-*.ts`,
+ * analyzer/models/NER.md) over characters, jieba's words and tags, and the region gazetteer. The
+ * watch list always wins: its names are reported under their canonical name, and the tagger's
+ * names that overlap them are dropped. Names in the stop lists (小编, 城市 …) are never reported.
+ */
+export function findEntities(text: string, options: FindEntitiesOptions = {}): Entities {
+  const found: Entities = { persons: [], orgs: [], places: [] };
+  if (text.length === 0) return found;
+  const tagged =
+    options.tagged && alignedWith(text, options.tagged) ? options.tagged : getJieba().tag(text, true);
+  const watched = watchHits(text, options.watchList);
+  for (const span of nerSpans(text, tagged, options.gazetteer ?? getGazetteer())) {
+    if (watched.spans.some(([start, end]) => start < span.end && span.start < end)) continue;
+    const name = text.slice(span.start, span.end);
+    if (span.type === 'PER' && name.length >= 2 && !NOT_PERSON.has(name)) found.persons.push(name);
+    else if (span.type === 'LOC' && name.length >= 2 && !NOT_PLACE.has(name)) found.places.push(name);
+    else if (span.type === 'ORG' && name.length >= 2) found.orgs.push(name);
+  }
+  found.persons.push(...watched.names);
+  return { persons: unique(found.persons), orgs: unique(found.orgs), places: unique(found.places) };
+}
+
+function unique(list: string[]): string[] {
+  return [...new Set(list)];
+}
