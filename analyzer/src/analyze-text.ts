@@ -1,6 +1,6 @@
 import type { MediaType } from '@yuqing/schemas';
 import { classify } from './classify/index.ts';
-import { dedupTokens, simhash, toHex } from './dedup/index.ts';
+import { cleanText, dedupTokens, normalizeTokens, simhash, toHex } from './dedup/index.ts';
 import { findEntities, type WatchedPerson } from './entities/index.ts';
 import { findRegions } from './regions/index.ts';
 import { compileRules, loadDefaultRules, mergeRules, SensitivityMatcher } from './sensitivity/index.ts';
@@ -130,7 +130,11 @@ export function analyzeText(input: TextInput, options: AnalyzeTextOptions = {}):
   }));
   const entities = findEntities(text, { tagged, watchList: options.watchList });
   // Reprints often change the headline: hash the body when it says enough on its own.
-  const dedup = dedupTokens(input.content.length >= 40 ? input.content : text);
+  const hashed = input.content.length >= 40 ? input.content : text;
+  const cleaned = cleanText(hashed);
+  // Most texts carry no boilerplate: then the words already cut serve, and jieba is not run again.
+  const dedup =
+    cleaned === hashed ? normalizeTokens(hashed === text ? tokens : bodyWords) : dedupTokens(hashed);
   return {
     id: input.id,
     tokens,
