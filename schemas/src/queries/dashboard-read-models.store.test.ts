@@ -122,9 +122,13 @@ describe('dashboard read models (embedded store)', () => {
         sentiment_evidence: d.sentiment === 'negative' ? ['停运', '受阻'] : [],
         sensitivity_score: d.sensitivity,
         sensitivity_categories: d.sensitivity >= 60 ? ['公共安全'] : [],
-        sensitivity_evidence: JSON.stringify(d.sensitivity >= 60 ? [{ category: '公共安全', terms: ['停运'] }] : []),
+        sensitivity_evidence: JSON.stringify(
+          d.sensitivity >= 60 ? [{ category: '公共安全', terms: ['停运'] }] : [],
+        ),
         region_codes: d.regions,
-        region_names: d.regions.map((c) => ({ '440100': '广州市', '440300': '深圳市', '110000': '北京市' })[c]),
+        region_names: d.regions.map(
+          (c) => ({ '440100': '广州市', '440300': '深圳市', '110000': '北京市' })[c],
+        ),
       })),
     );
   });
@@ -145,8 +149,13 @@ describe('dashboard read models (embedded store)', () => {
     it('ANDs groups, ORs within a group, and excludes NOT terms', async () => {
       expect(await search({ all: [[{ tokens: ['暴雨'] }]] })).toEqual(['flood', 'drill']);
       expect(await search({ all: [[{ tokens: ['暴雨'] }], [{ tokens: ['广州'] }]] })).toEqual(['flood']);
-      expect(await search({ all: [[{ tokens: ['股市'] }, { tokens: ['台风'] }]] })).toEqual(['typhoon', 'market']);
-      expect(await search({ all: [[{ tokens: ['暴雨'] }]], none: [{ tokens: ['演练'] }] })).toEqual(['flood']);
+      expect(await search({ all: [[{ tokens: ['股市'] }, { tokens: ['台风'] }]] })).toEqual([
+        'typhoon',
+        'market',
+      ]);
+      expect(await search({ all: [[{ tokens: ['暴雨'] }]], none: [{ tokens: ['演练'] }] })).toEqual([
+        'flood',
+      ]);
     });
 
     it('needs every token of a segmented word', async () => {
@@ -162,7 +171,10 @@ describe('dashboard read models (embedded store)', () => {
     });
 
     it('filters by time, media type, sentiment, category, region and sensitivity', async () => {
-      expect(await search({ from: T('2026-11-20T00:00:00'), to: T('2026-11-21T00:00:00') })).toEqual(['typhoon', 'flood']);
+      expect(await search({ from: T('2026-11-20T00:00:00'), to: T('2026-11-21T00:00:00') })).toEqual([
+        'typhoon',
+        'flood',
+      ]);
       expect(await search({ mediaTypes: ['forum', 'government'] })).toEqual(['typhoon', 'drill']);
       expect(await search({ sentiments: ['negative'] })).toEqual(['flood']);
       expect(await search({ categories: ['财经'] })).toEqual(['market']);
@@ -193,7 +205,11 @@ describe('dashboard read models (embedded store)', () => {
   it('reads one document with its evidence and body', async () => {
     const d = await getDocumentDetail(store, 'flood');
     expect(d?.body).toContain('地铁停运');
-    expect(d?.sentiment).toEqual({ label: 'negative', score: expect.closeTo(-0.8, 5), evidence: ['停运', '受阻'] });
+    expect(d?.sentiment).toEqual({
+      label: 'negative',
+      score: expect.closeTo(-0.8, 5),
+      evidence: ['停运', '受阻'],
+    });
     expect(d?.sensitivity.evidence).toEqual([{ category: '公共安全', terms: ['停运'] }]);
     expect(d?.regions).toEqual([{ code: '440100', name: '广州市' }]);
     expect(await getDocumentDetail(store, 'missing')).toBeNull();

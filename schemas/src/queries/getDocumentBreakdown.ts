@@ -34,7 +34,10 @@ export function buildDocumentBreakdownQuery(f: DocumentBreakdownFilter): BuiltQu
   };
 }
 
-export async function getDocumentBreakdown(store: Store, f: DocumentBreakdownFilter): Promise<BreakdownItem[]> {
+export async function getDocumentBreakdown(
+  store: Store,
+  f: DocumentBreakdownFilter,
+): Promise<BreakdownItem[]> {
   const rows = await store.query<{ key: string; documents: number | string; negative: number | string }>(
     'getDocumentBreakdown',
     buildDocumentBreakdownQuery(f),

@@ -31,7 +31,12 @@ export function buildRiskDocumentsQuery(f: RiskDocumentsFilter): BuiltQuery {
         AND (sentiment_label = 'negative' OR sensitivity_score >= {minSensitivity:UInt8})
       ORDER BY event_time DESC, id DESC
       LIMIT {limit:UInt32}`,
-    params: { from: Date.parse(f.from), to: Date.parse(f.to), minSensitivity: f.minSensitivity, limit: f.limit },
+    params: {
+      from: Date.parse(f.from),
+      to: Date.parse(f.to),
+      minSensitivity: f.minSensitivity,
+      limit: f.limit,
+    },
   };
 }
 

@@ -33,7 +33,10 @@ export function buildSentimentTrendQuery(f: SentimentTrendFilter): BuiltQuery {
   };
 }
 
-export async function getSentimentTrend(store: Store, f: SentimentTrendFilter): Promise<SentimentTrendPoint[]> {
+export async function getSentimentTrend(
+  store: Store,
+  f: SentimentTrendFilter,
+): Promise<SentimentTrendPoint[]> {
   const rows = await store.query<Record<string, string | number>>(
     'getSentimentTrend',
     buildSentimentTrendQuery(f),

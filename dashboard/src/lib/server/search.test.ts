@@ -1,3 +1,4 @@
+import { segment } from '@yuqing/analyzer';
 import { describe, expect, it } from 'vitest';
 import { compileQuery, regionPrefix, SearchQuerySchema, toSearchFilter } from './search.ts';
 
@@ -52,23 +53,26 @@ describe('compileQuery', () => {
     });
   });
 
-  it('segments with jieba by default', () => {
+  it('segments with jieba as the analyzer does', () => {
     const parsed = SearchQuerySchema.parse({ q: '广州暴雨' }).q?.parsed;
-    expect(compileQuery(parsed ?? { all: [], none: [] }).all[0]?.[0]?.tokens).toEqual(['广州', '暴雨']);
+    expect(compileQuery(parsed ?? { all: [], none: [] }, segment).all[0]?.[0]?.tokens).toEqual([
+      '广州',
+      '暴雨',
+    ]);
   });
 });
 
 describe('toSearchFilter', () => {
-  it('turns region codes into prefixes and lists the highlight words', () => {
-    const { filter, highlight } = toSearchFilter(
+  it('turns region codes into prefixes and lists the highlight words (jieba by default)', async () => {
+    const { filter, highlight } = await toSearchFilter(
       SearchQuerySchema.parse({ q: '广州暴雨', region: '440000,440100,440106' }),
     );
     expect(filter.regionPrefixes).toEqual(['44', '4401', '440106']);
     expect(highlight).toEqual(['广州暴雨', '广州', '暴雨']);
   });
 
-  it('is an unfiltered listing without parameters', () => {
-    expect(toSearchFilter(SearchQuerySchema.parse({})).filter.all).toEqual([]);
+  it('is an unfiltered listing without parameters', async () => {
+    expect((await toSearchFilter(SearchQuerySchema.parse({}))).filter.all).toEqual([]);
   });
 });
 

@@ -1,4 +1,3 @@
-import { segment } from '@yuqing/analyzer';
 import { MEDIA_TYPES, type SearchFilter, type TokenTerm } from '@yuqing/schemas';
 import { z } from 'zod';
 import {
@@ -8,6 +7,7 @@ import {
   QueryError,
   type SearchTerm,
 } from '../search/query-language.ts';
+import { analyzer } from './analyzer.ts';
 
 /** Search request parameters shared by GET /api/documents, the export and the /search page. */
 
@@ -119,7 +119,7 @@ function toTokenTerm(term: SearchTerm, cut: (text: string) => string[]): TokenTe
 /** Compiles the parsed query into token terms with jieba (the same segmentation as the analyzer). */
 export function compileQuery(
   parsed: ParsedQuery,
-  cut: (text: string) => string[] = segment,
+  cut: (text: string) => string[],
 ): Pick<SearchFilter, 'all' | 'none'> {
   return {
     all: parsed.all.map((group) => group.map((t) => toTokenTerm(t, cut))),
@@ -127,12 +127,13 @@ export function compileQuery(
   };
 }
 
-/** The read model's filter (without paging) and the words to highlight. */
-export function toSearchFilter(f: SearchFilters): {
-  filter: Omit<SearchFilter, 'limit' | 'cursor'>;
-  highlight: string[];
-} {
-  const compiled = f.q ? compileQuery(f.q.parsed) : { all: [], none: [] };
+/** The read model's filter (without paging) and the words to highlight; `cut` defaults to jieba. */
+export async function toSearchFilter(
+  f: SearchFilters,
+  cut?: (text: string) => string[],
+): Promise<{ filter: Omit<SearchFilter, 'limit' | 'cursor'>; highlight: string[] }> {
+  const segment = cut ?? (await analyzer()).segment;
+  const compiled = f.q ? compileQuery(f.q.parsed, segment) : { all: [], none: [] };
   const highlight = f.q
     ? [...new Set([...highlightTerms(f.q.parsed), ...compiled.all.flat().flatMap((t) => t.tokens)])]
     : [];

@@ -1,21 +1,56 @@
-import { getHealthCounts, getLatestDocuments, getVolumeTrend } from '@yuqing/schemas';
-import { appContext } from '$lib/server/context.ts';
-import { volumeQuerySchema } from '$lib/server/requests.ts';
+import { redirect } from '@sveltejs/kit';
+import { COCKPIT_ROLES, hasRole, requireUser } from '$lib/server/access.ts';
+import { queryParams } from '$lib/server/api.ts';
+import {
+  cockpitBreakdown,
+  cockpitCities,
+  cockpitKeywords,
+  cockpitLatest,
+  cockpitRangeSchema,
+  cockpitRisks,
+  cockpitSummary,
+  cockpitTrend,
+} from '$lib/server/cockpit.ts';
 import type { PageServerLoad } from './$types';
 
-/** The overview: counts, the 14-day trend and the latest documents, read in parallel. */
-export const load: PageServerLoad = async () => {
-  const { store } = appContext();
-  const range = volumeQuerySchema().parse({});
-  const [counts, latest, points] = await Promise.all([
-    getHealthCounts(store),
-    getLatestDocuments(store, { limit: 30 }),
-    getVolumeTrend(store, range),
-  ]);
+/** The leader cockpit: every panel for the chosen range, read in parallel from the rollups. */
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const user = requireUser(locals);
+  // Editors work from search; the cockpit is for leaders and analysts.
+  if (!hasRole(user, ...COCKPIT_ROLES)) redirect(303, '/search');
+  const params = queryParams(url);
+  const parsed = cockpitRangeSchema().safeParse(
+    params.range || params.from || params.fromDate ? params : { range: '7d' },
+  );
+  const range = parsed.success ? parsed.data : cockpitRangeSchema().parse({ range: '7d' });
+  const today = cockpitRangeSchema().parse({ range: 'today' });
+  const [todaySummary, summary, trend, categories, media, provinces, cities, keywords, risks, latest] =
+    await Promise.all([
+      cockpitSummary(today),
+      cockpitSummary(range),
+      cockpitTrend(range),
+      cockpitBreakdown(range, 'category'),
+      cockpitBreakdown(range, 'media_type'),
+      cockpitBreakdown(range, 'province'),
+      cockpitCities(range),
+      cockpitKeywords(range),
+      cockpitRisks(range),
+      cockpitLatest(),
+    ]);
   return {
-    counts,
-    documents: latest.items,
-    volume: { ...range, points },
+    range,
+    rangeError: parsed.success ? '' : (parsed.error.issues[0]?.message ?? ''),
+    params,
+    todaySummary,
+    summary,
+    trend,
+    categories,
+    media,
+    provinces,
+    cities,
+    keywords,
+    risks,
+    documents: latest,
     loadedAt: new Date().toISOString(),
   };
 };

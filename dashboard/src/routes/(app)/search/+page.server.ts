@@ -1,6 +1,6 @@
-import { CATEGORIES } from '@yuqing/analyzer';
 import { countSearchDocuments, searchDocuments } from '@yuqing/schemas';
 import { EXPORT_ROLES, hasRole, requireUser } from '$lib/server/access.ts';
+import { analyzer } from '$lib/server/analyzer.ts';
 import { queryParams } from '$lib/server/api.ts';
 import { appContext } from '$lib/server/context.ts';
 import { SearchQuerySchema, toSearchFilter } from '$lib/server/search.ts';
@@ -12,7 +12,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const user = requireUser(locals);
   const params = queryParams(url);
   const apiParams = pageParamsToApi(params);
-  const base = { params, categories: [...CATEGORIES], canExport: hasRole(user, ...EXPORT_ROLES) };
+  const base = {
+    params,
+    categories: [...(await analyzer()).CATEGORIES],
+    canExport: hasRole(user, ...EXPORT_ROLES),
+  };
   const parsed = SearchQuerySchema.safeParse({ limit: '30', ...apiParams });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -27,7 +31,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     };
   }
   const { store } = appContext();
-  const { filter, highlight } = toSearchFilter(parsed.data);
+  const { filter, highlight } = await toSearchFilter(parsed.data);
   const [page, total] = await Promise.all([
     searchDocuments(store, { ...filter, limit: parsed.data.limit, cursor: parsed.data.cursor }),
     countSearchDocuments(store, filter),

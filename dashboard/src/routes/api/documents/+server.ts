@@ -16,7 +16,7 @@ export const GET: RequestHandler = apiHandler('documents', async ({ locals, url 
   const parsed = SearchQuerySchema.safeParse(queryParams(url));
   if (!parsed.success) return badRequest(parsed.error);
   const { store } = appContext();
-  const { filter, highlight } = toSearchFilter(parsed.data);
+  const { filter, highlight } = await toSearchFilter(parsed.data);
   const [page, total] = await Promise.all([
     searchDocuments(store, { ...filter, limit: parsed.data.limit, cursor: parsed.data.cursor }),
     parsed.data.cursor ? Promise.resolve(null) : countSearchDocuments(store, filter),

@@ -28,7 +28,7 @@ export const GET: RequestHandler = apiHandler('documents.export', async (event) 
   if (!parsed.success) return badRequest(parsed.error);
 
   const { store } = appContext();
-  const { filter } = toSearchFilter(parsed.data);
+  const { filter } = await toSearchFilter(parsed.data);
   await writeAudit(store, {
     actorId: user.id,
     action: 'documents.export',
