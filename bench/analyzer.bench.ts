@@ -1,0 +1,83 @@
+/**
+ * Analyzer throughput on 200-character posts (real Weibo text from the demo fixture): jieba
+ * segmentation alone, the full analysis on one thread, and the full pipeline (worker threads for
+ * the text analysis, corpus state on the main thread) with one worker per core.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { analyzeText, Corpus, getJieba, TextAnalyzer, type TextInput } from '@yuqing/analyzer';
+import { type BenchFigure, round } from './harness.ts';
+
+const FIXTURE = new URL('../crawler/fixtures/demo-news.jsonl', import.meta.url);
+
+function posts(count: number): TextInput[] {
+  const bodies = readFileSync(FIXTURE, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { body: string }).body);
+  // Pad short posts with the next one so every post is 200 characters, like a typical Weibo post.
+  const text = bodies.join('');
+  return Array.from({ length: count }, (_, i) => {
+    const start = (i * 197) % Math.max(1, text.length - 200);
+    return {
+      id: String(i),
+      title: '',
+      content: text.slice(start, start + 200),
+      mediaType: 'social' as const,
+    };
+  });
+}
+
+function rate(count: number, run: () => void): number {
+  const started = performance.now();
+  run();
+  return count / ((performance.now() - started) / 1000);
+}
+
+export async function analyzerBench(count = 6000): Promise<BenchFigure[]> {
+  const docs = posts(count);
+  const jieba = getJieba();
+  analyzeText(docs[0] as TextInput); // load models once, outside the timing
+  const segmentation = rate(count, () => {
+    for (const d of docs) jieba.cut(d.content, true);
+  });
+  const fullOneThread = rate(count, () => {
+    for (const d of docs) analyzeText(d);
+  });
+
+  const workers = os.availableParallelism();
+  const analyzer = new TextAnalyzer(workers);
+  try {
+    await analyzer.analyze(docs.slice(0, workers * 4)); // warm every worker's models
+    const corpus = new Corpus();
+    const started = performance.now();
+    const batches: Array<Promise<void>> = [];
+    for (let i = 0; i < count; i += 250) {
+      batches.push(
+        analyzer.analyze(docs.slice(i, i + 250)).then((results) => {
+          for (const r of results) corpus.add(r);
+        }),
+      );
+    }
+    await Promise.all(batches);
+    const pipeline = count / ((performance.now() - started) / 1000);
+    return [
+      { name: 'analyzer.segmentation.one_thread', value: round(segmentation, 0), unit: 'docs/s' },
+      { name: 'analyzer.full.one_thread', value: round(fullOneThread, 0), unit: 'docs/s' },
+      {
+        name: 'analyzer.full.cost_vs_segmentation',
+        value: round(segmentation / fullOneThread, 2),
+        unit: '×',
+        goal: '≤ 4',
+      },
+      {
+        name: `analyzer.full.pipeline_${workers}_workers`,
+        value: round(pipeline, 0),
+        unit: 'docs/s',
+        goal: '≥ 2000',
+      },
+    ];
+  } finally {
+    await analyzer.close();
+  }
+}
