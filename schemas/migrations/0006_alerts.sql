@@ -41,16 +41,16 @@ CREATE TABLE IF NOT EXISTS alerts (
 ORDER BY id;
 
 -- The analyst side of an alert: state (new → acknowledged → assigned → resolved), assignee and
--- feedback (not_relevant / handled). No row means `new`.
+-- feedback (not_relevant / handled). No row means `new`. `id` is the alert's id (it also shards).
 CREATE TABLE IF NOT EXISTS alert_status (
-  alert_id String,
+  id String,
   state LowCardinality(String),
   assignee String DEFAULT '',
   feedback LowCardinality(String) DEFAULT '',
   updated_by String DEFAULT '',
   version UInt64
 ) ENGINE = ReplacingMergeTree(version)
-ORDER BY alert_id;
+ORDER BY id;
 
 -- Every change of an alert: created, escalated, notified, suppressed, and each state change.
 CREATE TABLE IF NOT EXISTS alert_events (

@@ -161,7 +161,7 @@ export function writeAlerts(store: Store, alerts: readonly AlertRecord[]): Promi
 export function writeAlertStatus(store: Store, status: AlertStatusRecord): Promise<void> {
   return store.insert('alert_status', [
     {
-      alert_id: status.alertId,
+      id: status.alertId,
       state: status.state,
       assignee: status.assignee,
       feedback: status.feedback,

@@ -23,7 +23,7 @@ import { tempDir } from '../../../tests/support/temp-dir.ts';
 import { Deliverer } from '../notify/deliverer.ts';
 import { verifyWebhookSignature } from '../notify/sign.ts';
 import { startReceiver } from '../notify/test-receiver.ts';
-import { recordFeedback } from './actions.ts';
+import { AlertActionError, changeAlertState, recordFeedback } from './actions.ts';
 import { AlertEngine } from './engine.ts';
 import { BURSTS, fixtureDoc, T0 } from './fixtures.ts';
 
@@ -275,5 +275,55 @@ describe('AlertEngine on the embedded store', () => {
     const overall = latency.find((l) => l.source === '');
     expect(overall?.documents).toBeGreaterThan(20);
     expect(overall?.p95).toBeLessThanOrEqual(5);
+  });
+
+  it('records state changes new → acknowledged → assigned → resolved and survives a store restart', async () => {
+    const [blast] = (await alertsOf('d-city')) as [AlertView];
+    await changeAlertState(
+      store,
+      blast.id,
+      { to: 'acknowledged', actor: 'analyst-1' },
+      at(T0 + 100 * MINUTE),
+    );
+    await expect(changeAlertState(store, blast.id, { to: 'assigned', actor: 'analyst-1' })).rejects.toThrow(
+      AlertActionError,
+    );
+    await changeAlertState(
+      store,
+      blast.id,
+      { to: 'assigned', actor: 'leader-1', assignee: 'analyst-2' },
+      at(T0 + 101 * MINUTE),
+    );
+    await expect(changeAlertState(store, blast.id, { to: 'new', actor: 'x' })).rejects.toThrow(
+      /cannot become new/,
+    );
+    await recordFeedback(store, blast.id, 'handled', 'analyst-2', at(T0 + 102 * MINUTE));
+
+    await store.close();
+    store = await openStore(loadConfig({ YUQING_DATA_DIR: tmp.dir }), logger);
+    const [reopened] = await getAlerts(store, { ids: [blast.id] });
+    expect(reopened).toMatchObject({
+      state: 'resolved',
+      assignee: 'analyst-2',
+      feedback: 'handled',
+      documents: 16,
+    });
+    const states = (await getAlertEvents(store, blast.id)).filter((e) => e.toState).map((e) => e.toState);
+    expect(states).toEqual(['new', 'acknowledged', 'assigned', 'resolved']);
+    // The event goes on after the restart: the same alert grows, silently (handled).
+    const late = fixtureDoc(
+      'boom-99',
+      {
+        title: '化工厂爆炸一周后',
+        body: '化工厂爆炸一周后复产。',
+        minute: 0,
+        keywords: ['化工厂', '爆炸', '滨江', '消防'],
+      },
+      T0 + 110 * MINUTE,
+    );
+    const [grown] = await new AlertEngine(store, logger).onDocuments([late], at(T0 + 111 * MINUTE));
+    expect(grown?.id).toBe(blast.id);
+    expect(grown?.documents).toBe(17);
+    expect(await deliveries(blast.id)).toHaveLength(3);
   });
 });

@@ -72,7 +72,7 @@ export function buildAlertsQuery(filter: AlertFilter): BuiltQuery {
         a.notified_at AS notified_at, a.notified_documents AS notified_documents, a.notified_level AS notified_level,
         a.notify_pending AS notify_pending, ${state} AS state, s.assignee AS assignee, s.feedback AS feedback
       FROM (SELECT * FROM alerts FINAL) AS a
-      LEFT JOIN (SELECT alert_id, state, assignee, feedback FROM alert_status FINAL) AS s ON s.alert_id = a.id
+      LEFT JOIN (SELECT id, state, assignee, feedback FROM alert_status FINAL) AS s ON s.id = a.id
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY a.last_triggered_at DESC, a.id
       LIMIT {limit:UInt32}`,
