@@ -41,3 +41,4 @@ export * from './queries/getDeliveryLog.ts';
 export * from './queries/getDueDeliveries.ts';
 export * from './queries/getTopicSentimentWindows.ts';
 export * from './writes-alerts.ts';
+export * from './writes-topics.ts';
