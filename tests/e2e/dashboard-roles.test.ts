@@ -9,7 +9,7 @@
  * (西区), editor `edit-west` (西区). Each signs in in Chromium; the test checks what each may and
  * may not see, that every chart of every page is drawn, and saves screenshots in test-output/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,6 +110,8 @@ describe('dashboard roles and pages', { timeout: 90_000 }, () => {
   });
 
   afterAll(async () => {
+    // The platform's log beside the screenshots, for when a step times out.
+    if (platform) writeFileSync(path.join(OUTPUT, 'platform.log'), platform.lines.join('\n'));
     await browser?.close();
     if (platform && platform.child.exitCode === null) await platform.stop();
     tmp.cleanup();

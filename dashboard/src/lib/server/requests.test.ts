@@ -1,45 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DocumentsQuerySchema, LoginBodySchema, volumeQuerySchema } from './requests.ts';
+import { LoginBodySchema, volumeQuerySchema } from './requests.ts';
 
 function fieldOf(result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }): string {
   return result.error?.issues[0]?.path.join('.') ?? '';
 }
-
-describe('DocumentsQuerySchema', () => {
-  it('defaults the limit to 20 and has no cursor', () => {
-    expect(DocumentsQuerySchema.parse({})).toEqual({ limit: 20 });
-  });
-
-  it('accepts limits from 1 to 200', () => {
-    expect(DocumentsQuerySchema.parse({ limit: '1' }).limit).toBe(1);
-    expect(DocumentsQuerySchema.parse({ limit: '200' }).limit).toBe(200);
-  });
-
-  it.each(['0', '201', '-3', '1.5', 'abc'])('rejects limit=%s on the field limit', (limit) => {
-    const result = DocumentsQuerySchema.safeParse({ limit });
-    expect(result.success).toBe(false);
-    expect(fieldOf(result)).toBe('limit');
-  });
-
-  it('splits a cursor produced by getLatestDocuments', () => {
-    const parsed = DocumentsQuerySchema.parse({ cursor: '2025-03-01T08:00:00.000Z|doc-7' });
-    expect(parsed.cursor).toEqual({ eventTime: '2025-03-01T08:00:00.000Z', id: 'doc-7' });
-  });
-
-  it('keeps a bar inside the id', () => {
-    const parsed = DocumentsQuerySchema.parse({ cursor: '2025-03-01T08:00:00.000Z|a|b' });
-    expect(parsed.cursor?.id).toBe('a|b');
-  });
-
-  it.each(['garbage', '|doc-7', '2025-03-01T08:00:00.000Z|', 'yesterday|doc-7'])(
-    'rejects cursor=%s on the field cursor',
-    (cursor) => {
-      const result = DocumentsQuerySchema.safeParse({ cursor });
-      expect(result.success).toBe(false);
-      expect(fieldOf(result)).toBe('cursor');
-    },
-  );
-});
 
 describe('volumeQuerySchema', () => {
   // 2025-03-10 12:00 Beijing time.

@@ -11,29 +11,6 @@ export const LoginBodySchema = z.object({
 });
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 
-/** `ISO|id`, as `getLatestDocuments` returns it in `nextCursor`. */
-const CursorSchema = z.string().transform((value, ctx) => {
-  const bar = value.indexOf('|');
-  const eventTime = value.slice(0, bar);
-  const id = value.slice(bar + 1);
-  if (bar < 1 || id === '' || !isoTime.safeParse(eventTime).success) {
-    ctx.addIssue({ code: 'custom', message: '游标格式应为 “ISO时间|id”，请使用上一页返回的 nextCursor' });
-    return z.NEVER;
-  }
-  return { eventTime, id };
-});
-
-export const DocumentsQuerySchema = z.object({
-  limit: z.coerce
-    .number({ message: 'limit 须为 1 到 200 之间的整数' })
-    .int('limit 须为 1 到 200 之间的整数')
-    .min(1, 'limit 须为 1 到 200 之间的整数')
-    .max(200, 'limit 须为 1 到 200 之间的整数')
-    .default(20),
-  cursor: CursorSchema.optional(),
-});
-export type DocumentsQuery = z.infer<typeof DocumentsQuerySchema>;
-
 export const VOLUME_DEFAULT_DAYS = 14;
 export const VOLUME_MAX_DAYS = 366;
 
