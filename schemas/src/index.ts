@@ -42,3 +42,5 @@ export * from './queries/getDueDeliveries.ts';
 export * from './queries/getTopicSentimentWindows.ts';
 export * from './writes-alerts.ts';
 export * from './writes-topics.ts';
+export * from './queries/getActiveTopicState.ts';
+export * from './queries/getTopics.ts';

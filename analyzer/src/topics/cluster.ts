@@ -32,8 +32,9 @@ export class Cluster {
   representativeDocId = '';
   representativeScore = -1;
   mergedInto = '';
-  /** Changed since the last snapshot of changes. */
+  /** Changed since the last snapshot of changes; the state last written. */
   dirty = true;
+  recordedState = '';
 
   constructor(
     readonly id: string,
@@ -152,6 +153,7 @@ export class Cluster {
     c.representativeScore = r.representativeScore;
     c.mergedInto = r.mergedInto;
     c.dirty = false;
+    c.recordedState = r.state;
     return c;
   }
 }

@@ -55,6 +55,7 @@ export class TopicClusterer {
       const cluster = Cluster.fromRecord(r);
       c.active.set(cluster.id, cluster);
       for (const t of cluster.centroid.keys()) c.indexTerm(t, cluster);
+      if (cluster.representativeDocId) c.link(cluster.representativeDocId, cluster.id);
       c.version = Math.max(c.version, r.version);
       c.clock = Math.max(c.clock, r.lastSeen);
     }
@@ -122,22 +123,32 @@ export class TopicClusterer {
   }
 
   /** Records of every active topic, to persist the whole state. */
-  snapshot(now = Date.now()): TopicRecord[] {
+  snapshot(at = this.clock, now = Date.now()): TopicRecord[] {
     const version = this.nextVersion(now);
-    return [...this.active.values()].map((c) => c.record(this.clock, version));
+    return [...this.active.values()].map((c) => c.record(at, version));
   }
 
-  /** Records of the topics changed since the last call (write them after each batch). */
-  takeChanged(now = Date.now()): TopicRecord[] {
+  /**
+   * Records of the topics changed since the last call, or whose life-cycle state has moved on
+   * by `at` (pass the wall clock when live): write them after each batch. `now` versions them.
+   */
+  takeChanged(at = this.clock, now = Date.now()): TopicRecord[] {
     const version = this.nextVersion(now);
     const out: TopicRecord[] = [];
     for (const c of [...this.active.values(), ...this.retired.values()]) {
-      if (!c.dirty) continue;
-      out.push(c.record(this.clock, version));
+      if (!c.dirty && c.topic(at).state === c.recordedState) continue;
+      const record = c.record(at, version);
+      out.push(record);
+      c.recordedState = record.state;
       c.dirty = false;
     }
     this.retired.clear();
     return out;
+  }
+
+  /** The topic a document was assigned to, while it is remembered. */
+  topicOf(docId: string): string | undefined {
+    return this.docTopic.get(docId);
   }
 
   get size(): number {

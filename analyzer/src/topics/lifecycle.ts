@@ -19,11 +19,11 @@ export interface LifecycleOptions {
 
 export const DEFAULT_LIFECYCLE: LifecycleOptions = {
   shortHours: 1,
-  longHours: 6,
+  longHours: 3,
   minVolume: 5,
   endedHours: 48,
   peakShare: 0.6,
-  rising: 1.3,
+  rising: 1.5,
 };
 
 /** Exponentially weighted document rates, O(1) per document, persisted with the topic. */

@@ -1,0 +1,12 @@
+export { SinglePassBaseline } from './baseline.ts';
+export { TopicClusterer, topicIdFor } from './clusterer.ts';
+export { DEFAULT_LIFECYCLE, type LifecycleOptions, lifecycle } from './lifecycle.ts';
+export { type ClusteringScores, scoreClustering } from './metrics.ts';
+export {
+  type ClustererOptions,
+  DEFAULT_OPTIONS,
+  type Topic,
+  type TopicDocument,
+  type TopicLifecycle,
+} from './types.ts';
+export type { Idf } from './vector.ts';
