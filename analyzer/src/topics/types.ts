@@ -74,8 +74,6 @@ export interface ClustererOptions {
   /** Terms kept per document vector and per centroid. */
   docTerms: number;
   centroidTerms: number;
-  /** Topics whose centroids reach this cosine are merged (0 disables merging). */
-  mergeThreshold: number;
 }
 
 export const DEFAULT_OPTIONS: ClustererOptions = {
@@ -91,5 +89,4 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   maxActive: 5000,
   docTerms: 24,
   centroidTerms: 80,
-  mergeThreshold: 0,
 };
