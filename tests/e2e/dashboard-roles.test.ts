@@ -75,6 +75,8 @@ async function browserLogin(
 ): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   await page.goto(`${base}/login`);
+  // Typing before hydration could be lost; the form says when it is interactive.
+  await page.locator('form[data-hydrated="true"]').waitFor();
   await page.fill('input[name="username"]', username);
   await page.fill('input[name="password"]', password);
   await Promise.all([
@@ -233,6 +235,21 @@ describe('dashboard roles and pages', { timeout: 90_000 }, () => {
     expect((await admin.call('PATCH', `/api/admin/users/${id}`, { disabled: true })).status).toBe(200);
     expect((await victim.get('/api/documents')).status).toBe(401);
     expect((await admin.call('PATCH', `/api/admin/users/${id}`, { disabled: false })).status).toBe(200);
+  });
+
+  it('changes a password only with the old one', async () => {
+    const user = await apiLogin(base, 'ana-west', PASSWORD);
+    const wrong = await user.call('POST', '/api/account/password', {
+      oldPassword: 'not-my-password',
+      newPassword: 'a-new-password',
+    });
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { error: { field: string } }).error.field).toBe('oldPassword');
+    const change = (from: string, to: string) =>
+      user.call('POST', '/api/account/password', { oldPassword: from, newPassword: to });
+    expect((await change(PASSWORD, 'a-new-password')).status).toBe(204);
+    await apiLogin(base, 'ana-west', 'a-new-password');
+    expect((await change('a-new-password', PASSWORD)).status).toBe(204);
   });
 
   it('shows the leader the cockpit with every chart drawn', async () => {
