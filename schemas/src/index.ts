@@ -44,3 +44,5 @@ export * from './writes-alerts.ts';
 export * from './writes-topics.ts';
 export * from './queries/getActiveTopicState.ts';
 export * from './queries/getTopics.ts';
+export * from './queries/getSourceHealth.ts';
+export * from './writes-crawler.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalUrl, contentHash, documentId } from './canonical-url.ts';
-import { errorKind } from './error-kind.ts';
+import { errorKind, TooLargeError } from './error-kind.ts';
 
 describe('canonicalUrl', () => {
   it('drops tracking parameters and the fragment, and sorts the rest', () => {
@@ -14,6 +14,12 @@ describe('canonicalUrl', () => {
       'http://example.cn/view.php?id=7&page=2',
     );
     expect(canonicalUrl('http://example.cn/list?utm_medium=a')).toBe('http://example.cn/list');
+  });
+
+  it('drops session ids, in the query and as path parameters', () => {
+    expect(canonicalUrl('http://example.cn/a.jsp;jsessionid=0A1B2C?id=3&PHPSESSID=ff&sid=9')).toBe(
+      'http://example.cn/a.jsp?id=3',
+    );
   });
 
   it('gives every spelling of a page the same document id', () => {
@@ -33,7 +39,10 @@ describe('canonicalUrl', () => {
 describe('errorKind', () => {
   it('groups failures for source health', () => {
     expect(errorKind(new Error('503 - Internal Server Error: busy'))).toBe('http_5xx');
-    expect(errorKind(new Error('Request blocked - received 403 status code.'))).toBe('blocked');
+    expect(errorKind(new Error('Request blocked - received 403 status code.'))).toBe('http_4xx');
+    expect(errorKind(new Error('429 - Too Many Requests'))).toBe('http_429');
+    expect(errorKind(new Error('getaddrinfo ENOTFOUND nowhere.invalid'))).toBe('dns');
+    expect(errorKind(new TooLargeError('over the limit'))).toBe('too_large');
     expect(errorKind(new Error('request timed out after 20 seconds'))).toBe('timeout');
     expect(errorKind(new Error('connect ECONNREFUSED 127.0.0.1:9'))).toBe('network');
   });

@@ -4,9 +4,13 @@ import { createHash } from 'node:crypto';
 const TRACKING =
   /^(utm_\w+|spm|from|fromsource|share_token|gclid|fbclid|wfr|isappinstalled|scene|clicktime)$/i;
 
+/** Session ids: every visit mints a new one, so a crawler that keeps them never stops (a trap). */
+const SESSION = /^(jsessionid|phpsessid|aspsessionid\w*|sid|sessionid|session_id|sess|cfid|cftoken|s_id)$/i;
+
 /**
- * One spelling per page: lower-case host, no default port, no fragment, no tracking parameters,
- * remaining parameters sorted. Returns the input unchanged if it is not a URL.
+ * One spelling per page: lower-case host, no default port, no fragment, no tracking parameters or
+ * session ids (`;jsessionid=…` path parameters too), remaining parameters sorted. Returns the input
+ * unchanged if it is not a URL.
  */
 export function canonicalUrl(input: string): string {
   let url: URL;
@@ -16,8 +20,9 @@ export function canonicalUrl(input: string): string {
     return input;
   }
   url.hash = '';
+  url.pathname = url.pathname.replace(/;(jsessionid|phpsessid|sid)=[^/;?]*/gi, '');
   const kept = [...url.searchParams.entries()]
-    .filter(([key]) => !TRACKING.test(key))
+    .filter(([key]) => !TRACKING.test(key) && !SESSION.test(key))
     .sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a < b ? -1 : 1));
   url.search = new URLSearchParams(kept).toString();
   if (url.pathname === '') url.pathname = '/';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { getSeenUrls, type Store, writeCrawlRun } from '@yuqing/schemas';
+import { getSeenUrls, type Store, writeCrawlRunRecord } from '@yuqing/schemas';
+import { crawlListing } from '../listings/listing-crawl.ts';
 import type { Source } from '../sources/source-schema.ts';
 import { crawlSite } from './site-crawl.ts';
 import { type CrawlOptions, type CrawlRunSummary, RunCounters } from './types.ts';
@@ -22,20 +23,24 @@ export async function crawlOnce(
     if (signal?.aborted) break;
     const logger = log.child({ source: source.id });
     const runId = randomUUID();
-    const startedAt = new Date().toISOString();
+    const started = Date.now();
+    const startedAt = new Date(started).toISOString();
     let counters = new RunCounters();
 
     try {
-      if (source.kind !== 'site') {
-        counters.error('unsupported_kind');
-        logger.warn({ kind: source.kind }, 'crawler: this source kind is not crawled yet; skipped');
-      } else if (source.render) {
-        counters.error('unsupported_render');
-        logger.warn('crawler: sources that need a browser (render: true) are not crawled yet; skipped');
-      } else {
-        const seen = await getSeenUrls(store, source.id);
-        counters = await crawlSite({ store, source, seen, logger, signal, batchSize: options.batchSize });
-      }
+      const seen = await getSeenUrls(store, source.id);
+      const input = {
+        store,
+        seen,
+        logger,
+        signal,
+        batchSize: options.batchSize,
+        browserExecutable: options.browserExecutable,
+      };
+      counters =
+        source.kind === 'site'
+          ? await crawlSite({ ...input, source })
+          : await crawlListing({ ...input, source });
     } catch (err) {
       counters.error('crawler');
       logger.error({ err }, 'crawler: the source failed; going on with the others');
@@ -44,6 +49,8 @@ export async function crawlOnce(
     const summary: CrawlRunSummary = {
       runId,
       source: source.id,
+      kind: source.kind,
+      render: source.render,
       startedAt,
       finishedAt: new Date().toISOString(),
       pages: counters.pages,
@@ -52,11 +59,14 @@ export async function crawlOnce(
       changed: counters.changed,
       unchanged: counters.unchanged,
       errors: counters.errors,
+      skipped: counters.skipped,
+      durationMs: Date.now() - started,
       freshnessP50Seconds: counters.freshnessP50(),
+      freshnessP90Seconds: counters.freshnessP90(),
       aborted: signal?.aborted ?? false,
     };
     try {
-      await writeCrawlRun(store, summary);
+      await writeCrawlRunRecord(store, summary);
     } catch (err) {
       logger.error({ err }, 'crawler: recording the crawl run failed');
     }

@@ -92,7 +92,7 @@ describe('crawlOnce against the demo site', () => {
     const runs = await crawlOnce(rec.store, [blocked, source], { logger });
 
     expect(runs.map((r) => r.source)).toEqual(['blocked', 'demo']);
-    expect(runs[0]).toMatchObject({ found: 0, new: 0, errors: { robots_blocked: 1 } });
+    expect(runs[0]).toMatchObject({ found: 0, new: 0, errors: { robots: 1 } });
     const run = runs[1];
     expect(run).toMatchObject({
       found: site.articles.length,

@@ -37,8 +37,13 @@ const squash = (s: string): string => s.replace(/[\s\u00a0\u3000]+/g, ' ').trim(
  * A generic article extractor for Chinese news, government, blog and forum pages: title, publish
  * time, author, credited source and body text, without per-site rules (selectors may override).
  */
-export function extractArticle(html: string, url: string, options: ExtractOptions = {}): ExtractedArticle {
-  const dom = parseDocument(html, { decodeEntities: true });
+export function extractArticle(
+  html: string | Document,
+  url: string,
+  options: ExtractOptions = {},
+): ExtractedArticle {
+  // The crawl passes the DOM it already parsed (read only here), saving a second parse per page.
+  const dom = typeof html === 'string' ? parseDocument(html, { decodeEntities: true }) : html;
   const $ = load(dom);
   const root = ($('body').get(0) ?? $.root().children('html').get(0) ?? firstElement(dom)) as
     | Element

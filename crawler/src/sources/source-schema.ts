@@ -47,6 +47,14 @@ const common = {
   exclude: z.array(Pattern).default([]),
   /** Pages that need JavaScript are fetched with a browser (Playwright). */
   render: z.boolean().default(false),
+  /** Largest response read, in bytes; a bigger one is cut off and recorded as `too_large`. */
+  maxBytes: z.number().int().min(1024).max(100_000_000).default(5_000_000),
+  /** Per request, from connect to the last byte. */
+  timeoutSeconds: z.number().min(1).max(300).default(20),
+  /** Retries after a 429, a 5xx, a timeout or a network error (with backoff). */
+  maxRetries: z.number().int().min(0).max(10).default(2),
+  /** Pagination guard: a link to page N > this (`?page=N`, `list_N.html` …) is not followed. */
+  maxPagination: z.number().int().min(1).max(10_000).default(100),
 };
 
 export const SiteSourceSchema = z.object({
