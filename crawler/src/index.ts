@@ -21,6 +21,7 @@ export {
   parseSources,
   type SourceProblem,
 } from './sources/load-sources.ts';
+export { feedId, type ImportResult, importFeeds, type OpmlFeed, parseOpml } from './sources/opml-import.ts';
 export {
   DEFAULT_USER_AGENT,
   type FeedSource,

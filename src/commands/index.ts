@@ -3,6 +3,7 @@ import { configCommand } from './config.ts';
 import { crawlCommand } from './crawl.ts';
 import { extractCommand } from './extract.ts';
 import { migrateCommand } from './migrate.ts';
+import { sourcesCommand } from './sources.ts';
 import { startCommand } from './start.ts';
 import { trainCommand } from './train.ts';
 
@@ -34,4 +35,5 @@ export const COMMANDS: Record<string, Command> = {
   train: trainCommand,
   config: configCommand,
   extract: extractCommand,
+  sources: sourcesCommand,
 };
