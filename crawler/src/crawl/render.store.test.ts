@@ -6,12 +6,20 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createLogger, getPendingRawDocuments, loadConfig, migrate, openStore, START_WATERMARK, type Store } from '@yuqing/schemas';
+import {
+  createLogger,
+  getPendingRawDocuments,
+  loadConfig,
+  migrate,
+  openStore,
+  START_WATERMARK,
+  type Store,
+} from '@yuqing/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SourceSchema } from '../sources/source-schema.ts';
 import { paragraphs, startTestServer, type TestServer } from '../testing/test-server.ts';
-import { crawlOnce } from './crawl-once.ts';
 import { DEFAULT_CHROMIUM } from './browser-pages.ts';
+import { crawlOnce } from './crawl-once.ts';
 
 const logger = createLogger(process.env.YUQING_LOG_LEVEL ?? 'silent');
 const TEXT = paragraphs('脚本渲染');
@@ -26,7 +34,9 @@ setTimeout(() => {
 </script></body></html>`;
 
 if (!existsSync(DEFAULT_CHROMIUM)) {
-  console.warn(`render.store.test: SKIPPED — no Chromium at ${DEFAULT_CHROMIUM} (apt-get install chromium fonts-noto-cjk)`);
+  console.warn(
+    `render.store.test: SKIPPED — no Chromium at ${DEFAULT_CHROMIUM} (apt-get install chromium fonts-noto-cjk)`,
+  );
 }
 
 describe.skipIf(!existsSync(DEFAULT_CHROMIUM))('render: true', () => {
@@ -39,7 +49,9 @@ describe.skipIf(!existsSync(DEFAULT_CHROMIUM))('render: true', () => {
     store = await openStore(loadConfig({ YUQING_DATA_DIR: dir }), logger);
     await migrate(store, logger);
     server = await startTestServer({
-      '/index.html': { body: '<html><body><a href="/news/js.html">新闻</a><a href="/logo.png">图</a></body></html>' },
+      '/index.html': {
+        body: '<html><body><a href="/news/js.html">新闻</a><a href="/logo.png">图</a></body></html>',
+      },
       '/news/js.html': { body: SCRIPTED },
     });
   });

@@ -132,7 +132,10 @@ describe('a site crawl against a misbehaving server', () => {
       startUrls: ['http://no-such-host.invalid/'],
       maxRetries: 0,
     });
-    [unreachable, run] = (await crawlOnce(store, [dead, source], { logger })) as CrawlRunSummary[];
+    [unreachable, run] = (await crawlOnce(store, [dead, source], { logger })) as [
+      CrawlRunSummary,
+      CrawlRunSummary,
+    ];
   }, 60_000);
 
   afterAll(async () => {
