@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { Readable } from 'node:stream';
+import { load } from 'cheerio';
 import {
   CheerioCrawler,
   type CheerioCrawlerOptions,
@@ -8,6 +8,7 @@ import {
   type RequestOptions,
 } from 'crawlee';
 import type { Document } from 'domhandler';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { decodeHtml } from '../extract/charset.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { crawleeLog } from './crawlee-log.ts';
@@ -31,8 +32,8 @@ class DecodingCheerioCrawler extends CheerioCrawler {
   protected override async _parseHTML(
     response: IncomingMessage,
     isXml: boolean,
-    crawlingContext: CheerioCrawlingContext,
-  ) {
+    _crawlingContext: CheerioCrawlingContext,
+  ): ReturnType<CheerioCrawler['_parseHTML']> {
     const headers = response.headers;
     const bytes = await readLimited(
       response,
@@ -41,13 +42,29 @@ class DecodingCheerioCrawler extends CheerioCrawler {
       headers['content-length'],
     );
     const { html } = decodeHtml(bytes, headers['content-type']);
-    const parsed = await super._parseHTML(
-      Readable.from([Buffer.from(html, 'utf8')]) as unknown as IncomingMessage,
-      isXml,
-      crawlingContext,
-    );
-    return { ...parsed, body: html };
+    // One parse per page: links, `$` and the extractor all read this DOM (Crawlee would parse twice).
+    const dom = parseDocument(html, { decodeEntities: true, xmlMode: isXml });
+    // No enqueueLinks here: the context keeps Crawlee's own, which takes the URLs we collect.
+    return { dom, $: load(dom), body: html } as unknown as Awaited<ReturnType<CheerioCrawler['_parseHTML']>>;
   }
+}
+
+/** The page's `<a href>` targets, absolute (against `<base href>` when there is one). */
+export function linksOf(dom: Document, pageUrl: string): string[] {
+  const base = DomUtils.getElementsByTagName('base', dom, true, 1)[0]?.attribs.href;
+  let baseUrl = pageUrl;
+  try {
+    if (base) baseUrl = new URL(base, pageUrl).toString();
+  } catch {}
+  const urls: string[] = [];
+  for (const a of DomUtils.getElementsByTagName('a', dom, true)) {
+    const href = a.attribs.href?.trim();
+    if (!href || href.startsWith('#') || /^(javascript|mailto|tel):/i.test(href)) continue;
+    try {
+      urls.push(new URL(href, baseUrl).toString());
+    } catch {}
+  }
+  return urls;
 }
 
 export async function crawlWithCheerio(input: PageCrawlInput, start: RequestOptions[]): Promise<void> {
@@ -61,6 +78,8 @@ export async function crawlWithCheerio(input: PageCrawlInput, start: RequestOpti
         async ({ request }, gotOptions) => {
           await policy.beforeRequest(request);
           gotOptions.headers = { ...gotOptions.headers, 'user-agent': source.userAgent };
+          // We send our own user agent; generating browser-like headers costs ~1 ms a request.
+          (gotOptions as { useHeaderGenerator?: boolean }).useHeaderGenerator = false;
         },
       ],
       requestHandler: async (ctx) => {
@@ -69,6 +88,7 @@ export async function crawlWithCheerio(input: PageCrawlInput, start: RequestOpti
         if (!policy.checkStatus(request, response.statusCode ?? 200, headers)) return;
         input.counters.pages++;
         const loadedUrl = request.loadedUrl ?? request.url;
+        const dom = (ctx as unknown as { dom: Document }).dom;
         await input.handle({
           request,
           url: canonicalUrl(loadedUrl),
@@ -76,10 +96,12 @@ export async function crawlWithCheerio(input: PageCrawlInput, start: RequestOpti
           status: response.statusCode ?? 200,
           headers,
           html: ctx.body as string,
-          dom: (ctx as unknown as { dom: Document }).dom,
+          dom,
           enqueueLinks: async (transform) => {
             if (signal?.aborted) return;
             await ctx.enqueueLinks({
+              urls: linksOf(dom, loadedUrl),
+              baseUrl: loadedUrl,
               strategy: 'same-hostname',
               transformRequestFunction: linkTransform((url) => (signal?.aborted ? false : transform(url))),
             });

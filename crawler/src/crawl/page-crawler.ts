@@ -46,6 +46,7 @@ export interface CrawlerPolicy {
   gate: HostGate;
   /** Options both crawler classes take. */
   common: {
+    minConcurrency: number;
     maxConcurrency: number;
     maxRequestsPerMinute: number;
     maxRequestsPerCrawl: number;
@@ -77,6 +78,8 @@ export function crawlerPolicy(input: PageCrawlInput): CrawlerPolicy {
       purgeOnStart: false,
     }),
     common: {
+      // The concurrency a source is given is what it may use: no slow ramp-up from 1 on every run.
+      minConcurrency: source.concurrency,
       maxConcurrency: source.concurrency,
       maxRequestsPerMinute: Math.max(1, Math.round(source.rate * 60)),
       maxRequestsPerCrawl: source.maxPagesPerRun,

@@ -169,6 +169,8 @@ describe('a site crawl against a misbehaving server', () => {
     expect((busyAt[1] as number) - (busyAt[0] as number)).toBeGreaterThanOrEqual(900);
     expect(server.hits('/a/broken.html')).toBe(2);
     expect(server.hits('/a/missing.html')).toBe(1);
+    // Our user agent, not a generated browser one.
+    expect(server.log.find((l) => l.path === '/index.html')?.headers['user-agent']).toMatch(/yuqing-crawler/);
   });
 
   it('leaves the calendar after a month ahead, and fetches a page once whatever its session id', () => {

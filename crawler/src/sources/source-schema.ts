@@ -37,7 +37,7 @@ const common = {
   authority: z.number().min(0).max(1).default(0.5),
   intervalMinutes: z.number().int().min(1).max(10_080).default(30),
   /** Requests per second per host. */
-  rate: z.number().positive().max(100).default(1),
+  rate: z.number().positive().max(1000).default(1),
   concurrency: z.number().int().min(1).max(64).default(2),
   userAgent: z.string().min(1).default(DEFAULT_USER_AGENT),
   maxPagesPerRun: z.number().int().min(1).max(100_000).default(200),
