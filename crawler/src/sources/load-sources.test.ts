@@ -108,7 +108,7 @@ describe('loadSources', () => {
     const example = new URL('../../../config/sources.example.yaml', import.meta.url).pathname;
     const { sources, problems } = loadSources(example);
     expect(problems).toEqual([]);
-    expect(sources.map((s) => s.kind).sort()).toEqual(['feed', 'site', 'sitemap']);
+    expect(sources.map((s) => s.kind).sort()).toEqual(['feed', 'site', 'site', 'sitemap']);
   });
 });
 
