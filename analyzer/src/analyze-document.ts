@@ -19,6 +19,7 @@ export function toAnalyzedDocument(
   text: TextAnalysis,
   corpus: CorpusAnalysis,
   now = new Date(),
+  topicId: string | null = null,
 ): AnalyzedDocument {
   return {
     id: raw.id,
@@ -43,6 +44,6 @@ export function toAnalyzedDocument(
     places: text.places,
     simhash: text.simhash,
     duplicateOf: corpus.duplicateOf,
-    topicId: null,
+    topicId,
   };
 }

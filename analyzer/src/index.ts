@@ -1,3 +1,4 @@
+export * from './alerts/index.ts';
 export { summarize, toAnalyzedDocument, toTextInput } from './analyze-document.ts';
 export {
   type AnalyzeTextOptions,
@@ -12,7 +13,18 @@ export * from './classify/index.ts';
 export { Corpus, type CorpusAnalysis } from './corpus.ts';
 export * from './dedup/index.ts';
 export * from './entities/index.ts';
-export { ANALYZE_STAGE, type AnalyzeOptions, analyzeOnce, restoreCorpus } from './pipeline.ts';
+export * from './notify/index.ts';
+export type { DocumentObserver, ObserverContext } from './observer.ts';
+export { createObservers } from './observers.ts';
+export {
+  ANALYZE_STAGE,
+  type AnalyzeOptions,
+  analyzeOnce,
+  type BatchAlerts,
+  type PipelineState,
+  restoreCorpus,
+  restoreState,
+} from './pipeline.ts';
 export * from './regions/index.ts';
 export {
   AhoCorasick,
@@ -31,3 +43,4 @@ export { type Keyword, KeywordExtractor } from './text/keywords.ts';
 export { getJieba, segment } from './text/segment.ts';
 export { STOP_WORDS } from './text/stopwords.ts';
 export { TextAnalyzer } from './text-analyzer.ts';
+export * from './topics/index.ts';

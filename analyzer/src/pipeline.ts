@@ -1,18 +1,27 @@
 import {
+  type AnalyzedDocument,
   getPendingRawDocuments,
   getRecentSimhashes,
   getTermDf,
   getWatermark,
   type Logger,
+  type RawDocument,
   type Store,
   writeDocuments,
   writeTermDf,
+  writeTopics,
   writeWatermark,
 } from '@yuqing/schemas';
+import type { AlertDocument } from './alerts/types.ts';
 import { toAnalyzedDocument, toTextInput } from './analyze-document.ts';
 import { Corpus, DEDUP_WINDOW } from './corpus.ts';
 import { fromHex } from './dedup/index.ts';
+import type { DocumentObserver } from './observer.ts';
+import { createObservers } from './observers.ts';
 import type { TextAnalyzer } from './text-analyzer.ts';
+import type { TopicClusterer } from './topics/clusterer.ts';
+import { toTopicDocument } from './topics/document.ts';
+import { restoreTopics } from './topics/restore.ts';
 
 export const ANALYZE_STAGE = 'analyze';
 
@@ -26,22 +35,87 @@ export async function restoreCorpus(store: Store): Promise<Corpus> {
   return corpus;
 }
 
+/** Everything order-dependent the live pipeline keeps on the thread that owns the store. */
+export interface PipelineState {
+  corpus: Corpus;
+  /** Hot topics; its IDF is the corpus's. */
+  topics: TopicClusterer;
+  /** The stateful layers that follow the stream (plans, events, people, opinion index), in order. */
+  observers: DocumentObserver[];
+}
+
+/**
+ * Restores the whole pipeline state from the store: the corpus, the active topics, and each
+ * observer. An observer that fails to restore is logged and starts empty; the pipeline runs on.
+ */
+export async function restoreState(
+  store: Store,
+  logger: Logger,
+  options: { corpus?: Corpus; observers?: DocumentObserver[] } = {},
+): Promise<PipelineState> {
+  const corpus = options.corpus ?? (await restoreCorpus(store));
+  const topics = await restoreTopics(store, (w) => corpus.keywords.idf(w));
+  const observers = options.observers ?? createObservers();
+  const log = logger.child({ component: 'analyzer' });
+  for (const observer of observers) {
+    try {
+      await observer.restore?.(store);
+    } catch (error) {
+      log.error(
+        { observer: observer.name, err: error },
+        'observer could not restore its state; it starts empty',
+      );
+    }
+  }
+  return { corpus, topics, observers };
+}
+
+/** Callers that restored only a corpus get the rest once, the first time they analyze with it. */
+const statesByCorpus = new WeakMap<Corpus, Promise<PipelineState>>();
+
+function stateFor(store: Store, logger: Logger, corpus: Corpus): Promise<PipelineState> {
+  let state = statesByCorpus.get(corpus);
+  if (!state) {
+    state = restoreState(store, logger, { corpus });
+    statesByCorpus.set(corpus, state);
+    state.catch(() => statesByCorpus.delete(corpus));
+  }
+  return state;
+}
+
+/** What the pipeline needs of the alert engine (`AlertEngine` fits). */
+export interface BatchAlerts {
+  onDocuments(docs: readonly AlertDocument[], now?: Date): Promise<unknown>;
+}
+
 export interface AnalyzeOptions {
   logger: Logger;
   analyzer: TextAnalyzer;
-  corpus: Corpus;
+  /** The restored state (`restoreState`). */
+  state?: PipelineState;
+  /** Or only the corpus (`restoreCorpus`): topics and observers are then restored on first use. */
+  corpus?: Corpus;
+  /** Evaluates each stored batch; its failure leaves the batch to be retried. */
+  alerts?: BatchAlerts;
   batchSize?: number;
   signal?: AbortSignal;
+  /** The wall clock (tests replay a past day with their own). */
+  clock?: () => Date;
 }
 
 /**
  * Analyzes every raw document fetched after the stage's watermark, a batch at a time: the text
- * analysis runs in worker threads, the corpus part here, then one insert per batch and the
- * watermark moves. A crash between the two re-analyzes the batch; ReplacingMergeTree keeps one
- * row per document.
+ * analysis runs in worker threads; the corpus and the topics here, in fetch order. Each batch is
+ * stored, its changed topics written, then the observers and the alert engine see it, and only
+ * then the watermark moves. A crash before that re-analyzes the batch: ReplacingMergeTree keeps
+ * one row per document, and a document the clusterer already placed keeps its topic.
  */
 export async function analyzeOnce(store: Store, options: AnalyzeOptions): Promise<{ analyzed: number }> {
   const log = options.logger.child({ component: 'analyzer' });
+  const state =
+    options.state ?? (options.corpus ? await stateFor(store, options.logger, options.corpus) : null);
+  if (!state) throw new Error('analyzeOnce needs a state (restoreState) or a corpus (restoreCorpus)');
+  const clock = options.clock ?? (() => new Date());
   const batchSize = options.batchSize ?? 500;
   let analyzed = 0;
   let mark = await getWatermark(store, ANALYZE_STAGE);
@@ -50,15 +124,24 @@ export async function analyzeOnce(store: Store, options: AnalyzeOptions): Promis
     if (batch.length === 0) break;
     const started = performance.now();
     const texts = await options.analyzer.analyze(batch.map(toTextInput));
-    const now = new Date();
+    const now = clock();
     const docs = batch.map((raw, i) => {
       const text = texts[i] as (typeof texts)[number];
       const time = Date.parse(raw.publishedAt ?? raw.fetchedAt);
-      return toAnalyzedDocument(raw, text, options.corpus.add(text, time), now);
+      const corpus = state.corpus.add(text, time);
+      const topicId =
+        state.topics.topicOf(raw.id) ??
+        state.topics.assign(
+          toTopicDocument({ ...raw, ...text, ...corpus, source: raw.site || raw.source }, now.getTime()),
+        );
+      return toAnalyzedDocument(raw, text, corpus, now, topicId);
     });
     await writeDocuments(store, docs);
-    const df = options.corpus.takeDfDelta();
+    await writeTopics(store, state.topics.takeChanged(now.getTime(), now.getTime()));
+    const df = state.corpus.takeDfDelta();
     await writeTermDf(store, df.terms, df.documents);
+    await notifyObservers(state.observers, docs, { store, logger: log, now });
+    if (options.alerts) await options.alerts.onDocuments(withText(docs, batch), clock());
     const last = batch.at(-1) as (typeof batch)[number];
     mark = { time: last.fetchedAt, id: last.id };
     await writeWatermark(store, ANALYZE_STAGE, mark);
@@ -67,4 +150,30 @@ export async function analyzeOnce(store: Store, options: AnalyzeOptions): Promis
     if (batch.length < batchSize) break;
   }
   return { analyzed };
+}
+
+/** Each observer in order; one that fails is logged by name and the others still run. */
+async function notifyObservers(
+  observers: readonly DocumentObserver[],
+  docs: readonly AnalyzedDocument[],
+  context: { store: Store; logger: Logger; now: Date },
+): Promise<void> {
+  for (const observer of observers) {
+    try {
+      await observer.onDocuments(docs, context);
+    } catch (error) {
+      context.logger.error(
+        { observer: observer.name, docs: docs.length, err: error },
+        'observer failed on a batch; the pipeline goes on',
+      );
+    }
+  }
+}
+
+/** Keyword expressions of alert rules read the whole text, not only the stored summary. */
+function withText(docs: readonly AnalyzedDocument[], batch: readonly RawDocument[]): AlertDocument[] {
+  return docs.map((d, i) => {
+    const raw = batch[i] as RawDocument;
+    return { ...d, text: `${raw.title}\n${raw.body}` };
+  });
 }

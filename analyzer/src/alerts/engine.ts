@@ -59,6 +59,8 @@ export class AlertEngine {
   private readonly regroupMs: number;
   private readonly rulesTtlMs: number;
   private loaded: LoadedRules | undefined;
+  /** Calls run one at a time: the pipeline's batches and the timer's ticks share open alerts. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: Store,
@@ -75,7 +77,25 @@ export class AlertEngine {
   }
 
   /** Called after each analysed batch: document rules, grouped into one alert per event. */
-  async onDocuments(docs: readonly AlertDocument[], now = new Date()): Promise<AlertView[]> {
+  onDocuments(docs: readonly AlertDocument[], now = new Date()): Promise<AlertView[]> {
+    return this.serial(() => this.evaluateDocuments(docs, now));
+  }
+
+  /**
+   * Called every minute or so: volume spikes, negative surges, and notifications that waited for the
+   * end of quiet hours or of the minimum interval.
+   */
+  tick(now = new Date()): Promise<AlertView[]> {
+    return this.serial(() => this.evaluateWindows(now));
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async evaluateDocuments(docs: readonly AlertDocument[], now: Date): Promise<AlertView[]> {
     const rules = await this.rules(now);
     const matches: Array<{ doc: AlertDocument; rule: AlertRule; match: RuleMatch }> = [];
     for (const doc of docs) {
@@ -103,11 +123,7 @@ export class AlertEngine {
     return this.persist([...touched], rules, now);
   }
 
-  /**
-   * Called every minute or so: volume spikes, negative surges, and notifications that waited for the
-   * end of quiet hours or of the minimum interval.
-   */
-  async tick(now = new Date()): Promise<AlertView[]> {
+  private async evaluateWindows(now: Date): Promise<AlertView[]> {
     const rules = await this.rules(now);
     const open = await this.openAlerts(now);
     const touched = new Set<WorkingAlert>();

@@ -3,6 +3,8 @@ import { createWriteStream } from 'node:fs';
 import type { TextAnalysis, TextInput } from '../analyze-text.ts';
 import { Corpus } from '../corpus.ts';
 import { TextAnalyzer } from '../text-analyzer.ts';
+import { TopicClusterer } from '../topics/clusterer.ts';
+import { toTopicDocument } from '../topics/document.ts';
 import { externalSort } from './external-sort.ts';
 import { type AnalyzeInput, parseInputLine, publishedMillis } from './input.ts';
 import { readLines } from './jsonl.ts';
@@ -58,6 +60,9 @@ async function* batches<T>(items: AsyncIterable<T>, size: number): AsyncGenerato
 export async function analyzeFile(options: AnalyzeFileOptions): Promise<{ written: number }> {
   const analyzer = new TextAnalyzer(options.workers, { rules: options.rules });
   const corpus = new Corpus();
+  // Hot topics as the live pipeline finds them, in publish order; nothing is persisted here, and
+  // the observers (plans, events, …) need the store, so this pure mode does not run them.
+  const topics = new TopicClusterer((w) => corpus.keywords.idf(w));
   const out = createWriteStream(options.output, 'utf8');
   const inFlight: Array<{ items: Item[]; results: Promise<TextAnalysis[]> }> = [];
   const window = Math.max(2, analyzer.workers * 2);
@@ -70,6 +75,21 @@ export async function analyzeFile(options: AnalyzeFileOptions): Promise<{ writte
     for (const [i, text] of results.entries()) {
       const { input, key } = head.items[i] as Item;
       const { keywords, duplicateOf } = corpus.add(text, key);
+      const topicId = topics.assign(
+        toTopicDocument(
+          {
+            ...text,
+            id: text.id,
+            title: input.title ?? '',
+            body: input.content,
+            publishedAt: key ? new Date(key).toISOString() : null,
+            source: input.source ?? '',
+            keywords,
+            duplicateOf,
+          },
+          key,
+        ),
+      );
       const line = JSON.stringify({
         id: input.id,
         tokens: text.tokens,
@@ -83,7 +103,7 @@ export async function analyzeFile(options: AnalyzeFileOptions): Promise<{ writte
         places: text.places,
         simhash: text.simhash,
         duplicateOf,
-        topicId: null,
+        topicId,
       });
       if (!out.write(`${line}\n`)) await once(out, 'drain');
       written++;

@@ -1,7 +1,9 @@
 export { SinglePassBaseline } from './baseline.ts';
 export { TopicClusterer, topicIdFor } from './clusterer.ts';
+export { type TopicSource, toTopicDocument } from './document.ts';
 export { DEFAULT_LIFECYCLE, type LifecycleOptions, lifecycle } from './lifecycle.ts';
 export { type ClusteringScores, scoreClustering } from './metrics.ts';
+export { restoreTopics } from './restore.ts';
 export {
   type ClustererOptions,
   DEFAULT_OPTIONS,
