@@ -1,5 +1,6 @@
 import { AhoCorasick } from '@yuqing/analyzer';
 import { getLexicon, type Lexicon, type LexiconTerm } from './lexicon.ts';
+import { upsert } from './util.ts';
 
 /** The commonest class of citizen letters: the answer when no term of any class matches. */
 export const FALLBACK_CLASS = '城乡建设';
@@ -72,8 +73,7 @@ export function classifyLetter(
   const scores = new Map<string, { score: number; terms: Array<[string, number]> }>();
   for (const [t, s] of strength) {
     for (const [cls, w] of t.weights) {
-      let e = scores.get(cls);
-      if (!e) scores.set(cls, (e = { score: 0, terms: [] }));
+      const e = upsert(scores, cls, () => ({ score: 0, terms: [] as Array<[string, number]> }));
       e.score += w * s;
       e.terms.push([t.term, w * s]);
     }

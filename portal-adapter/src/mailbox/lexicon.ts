@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { segment } from '@yuqing/analyzer';
 import { getTaxonomy, type Taxonomy, type TaxonomyRow } from './taxonomy.ts';
+import { upsert } from './util.ts';
 
 const LEXICON_FILE = new URL('../../dict/mailbox-lexicon.txt', import.meta.url);
 
@@ -48,8 +49,7 @@ export function parseCuratedLexicon(
       const [term, w] = item.split(':');
       const weight = w === undefined ? CURATED_WEIGHT_DEFAULT : Number(w);
       if (!term || !Number.isFinite(weight)) throw new Error(`lexicon line ${i + 1}: bad term ${item}`);
-      let m = out.get(term);
-      if (!m) out.set(term, (m = new Map()));
+      const m = upsert(out, term, () => new Map<string, number>());
       m.set(current, Math.max(m.get(current) ?? 0, weight));
     }
   }
@@ -57,8 +57,7 @@ export function parseCuratedLexicon(
 }
 
 function add(terms: Map<string, LexiconTerm>, term: string, cls: string, weight: number, row?: TaxonomyRow) {
-  let t = terms.get(term);
-  if (!t) terms.set(term, (t = { term, weights: new Map(), rows: [] }));
+  const t = upsert(terms, term, (): LexiconTerm => ({ term, weights: new Map(), rows: [] }));
   if ((t.weights.get(cls) ?? 0) < weight) t.weights.set(cls, weight);
   if (row && !t.rows.includes(row)) t.rows.push(row);
 }
@@ -80,11 +79,9 @@ export function buildLexicon(taxonomy: Taxonomy = getTaxonomy(), curatedText?: s
       }
       for (const w of segment(name)) {
         if (w.length < 2 || GENERIC.has(w)) continue;
-        let s = wordClasses.get(w);
-        if (!s) wordClasses.set(w, (s = new Set()));
+        const s = upsert(wordClasses, w, () => new Set<string>());
         s.add(row.level1);
-        let r = wordRows.get(w);
-        if (!r) wordRows.set(w, (r = []));
+        const r = upsert(wordRows, w, (): TaxonomyRow[] => []);
         r.push(row);
       }
     }
@@ -95,8 +92,7 @@ export function buildLexicon(taxonomy: Taxonomy = getTaxonomy(), curatedText?: s
   }
   // Curated weights replace derived ones for the same term and class.
   for (const [term, weights] of curated) {
-    let t = terms.get(term);
-    if (!t) terms.set(term, (t = { term, weights: new Map(), rows: [] }));
+    const t = upsert(terms, term, (): LexiconTerm => ({ term, weights: new Map(), rows: [] }));
     for (const [cls, w] of weights) t.weights.set(cls, w);
   }
   return { classes: taxonomy.level1, terms };

@@ -1,3 +1,5 @@
+import { upsert } from './util.ts';
+
 /** Multi-class figures: accuracy, per-class precision/recall/F1, macro-F1 and the confusion. */
 export interface ClassFigures {
   label: string;
@@ -27,8 +29,7 @@ export function scoreClassification(truth: readonly string[], predicted: readonl
   truth.forEach((t, i) => {
     const p = predicted[i] as string;
     if (t === p) correct++;
-    let row = confusion.get(t);
-    if (!row) confusion.set(t, (row = new Map()));
+    const row = upsert(confusion, t, () => new Map<string, number>());
     row.set(p, (row.get(p) ?? 0) + 1);
   });
   const perClass = labels.map((label) => {

@@ -92,3 +92,31 @@ export async function getFeedStamp(store: Store, targetId: string, column: strin
     tag: `${Number(r.entries)}-${Number(r.withdrawn)}-${r.version}`,
   };
 }
+
+/** One entry by its key, withdrawn or not: what a withdrawal rewrites. */
+export function buildFeedEntryQuery(targetId: string, key: string): BuiltQuery {
+  return {
+    query: `SELECT entry_key, draft_id, column_id, title, summary, content, link, source_name, source_url,
+        published_at, updated_at
+      FROM feed_entries FINAL WHERE target_id = {targetId:String} AND entry_key = {key:String} LIMIT 1`,
+    params: { targetId, key },
+  };
+}
+
+export async function getFeedEntry(store: Store, targetId: string, key: string): Promise<FeedEntry | null> {
+  const [r] = await store.query<Row>('getFeedEntry', buildFeedEntryQuery(targetId, key));
+  if (!r) return null;
+  return {
+    key: r.entry_key,
+    draftId: r.draft_id,
+    column: r.column_id,
+    title: r.title,
+    summary: r.summary,
+    content: r.content,
+    link: r.link,
+    sourceName: r.source_name,
+    sourceUrl: r.source_url,
+    publishedAt: fromClickHouseTime(r.published_at),
+    updatedAt: fromClickHouseTime(r.updated_at),
+  };
+}

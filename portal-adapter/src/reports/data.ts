@@ -1,0 +1,114 @@
+import { getGazetteer } from '@yuqing/analyzer';
+import {
+  getReportBreakdown,
+  getReportDocuments,
+  getReportMailbox,
+  getReportOverview,
+  getReportTopics,
+  getReportTrend,
+  REPORT_SENSITIVE_SCORE,
+  type ReportBreakdownItem,
+  type ReportDocument,
+  type ReportMailbox,
+  type ReportOverview,
+  type ReportScope,
+  type ReportTopic,
+  type ReportTrendPoint,
+  type Store,
+} from '@yuqing/schemas';
+import { MEDIA_NAMES } from './labels.ts';
+import { type ReportKind, type ReportPeriod, reportPeriod } from './period.ts';
+import type { CompiledQuery } from './query.ts';
+
+/** What to report on. */
+export interface ReportSpec {
+  kind: ReportKind;
+  /** `YYYY-MM-DD` (Beijing): a day of the period, the last day for a special report. */
+  date: string;
+  /** Special reports: days covered (default 7) and the subject. */
+  days?: number;
+  subject?: string;
+  /** Special reports: the search query text and its compiled tokens. */
+  query?: { text: string; compiled: CompiledQuery };
+  /** Issuing office shown under the title. */
+  issuer?: string;
+}
+
+export interface NamedItem extends ReportBreakdownItem {
+  /** What to show: a Chinese name for codes (provinces, media types), the key otherwise. */
+  name: string;
+}
+
+/** Every figure of a report, read from the store once; templates only format it. */
+export interface ReportData {
+  spec: ReportSpec;
+  period: ReportPeriod;
+  generatedAt: string;
+  overview: ReportOverview;
+  trend: ReportTrendPoint[];
+  mediaTypes: NamedItem[];
+  categories: NamedItem[];
+  sources: NamedItem[];
+  provinces: NamedItem[];
+  cities: NamedItem[];
+  sensitivityCategories: NamedItem[];
+  persons: NamedItem[];
+  orgs: NamedItem[];
+  topics: ReportTopic[];
+  sensitiveDocuments: ReportDocument[];
+  negativeDocuments: ReportDocument[];
+  mailbox: ReportMailbox;
+}
+
+export function reportScope(spec: ReportSpec, period: ReportPeriod): ReportScope {
+  return {
+    all: spec.query?.compiled.all ?? [],
+    none: spec.query?.compiled.none ?? [],
+    from: period.from,
+    to: period.to,
+  };
+}
+
+/** Reads every figure of the report; the queries run one after another (chDB has one thread). */
+export async function collectReportData(
+  store: Store,
+  spec: ReportSpec,
+  now = new Date(),
+): Promise<ReportData> {
+  const period = reportPeriod(spec.kind, spec.date, spec.days);
+  const scope = reportScope(spec, period);
+  const prev = period.previousFrom;
+  const regionName = (code: string) => getGazetteer().divisions.get(code)?.name ?? code;
+  const breakdown = async (
+    dimension: Parameters<typeof getReportBreakdown>[2],
+    limit: number,
+    name: (key: string) => string = (k) => k,
+  ): Promise<NamedItem[]> =>
+    (await getReportBreakdown(store, scope, dimension, limit, prev)).map((i) => ({
+      ...i,
+      name: name(i.key),
+    }));
+  return {
+    spec,
+    period,
+    generatedAt: now.toISOString(),
+    overview: await getReportOverview(store, scope, prev),
+    trend: await getReportTrend(store, scope, period.bucket),
+    mediaTypes: await breakdown('media_type', 10, (k) => MEDIA_NAMES[k] ?? k),
+    categories: await breakdown('category', 10),
+    sources: await breakdown('source', 10),
+    provinces: await breakdown('province', 10, regionName),
+    cities: await breakdown('city', 10, regionName),
+    sensitivityCategories: await breakdown('sensitivity_category', 10),
+    persons: await breakdown('person', 10),
+    orgs: await breakdown('org', 10),
+    topics: await getReportTopics(store, scope, prev, 10),
+    sensitiveDocuments: await getReportDocuments(
+      store,
+      { ...scope, minSensitivity: REPORT_SENSITIVE_SCORE },
+      10,
+    ),
+    negativeDocuments: await getReportDocuments(store, { ...scope, sentiments: ['negative'] }, 10),
+    mailbox: await getReportMailbox(store, period.from, period.to, now.toISOString()),
+  };
+}
