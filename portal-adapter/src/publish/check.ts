@@ -38,12 +38,13 @@ interface Entry {
   kind: FindingKind;
   term: string;
   note: string;
+  severity: 'error' | 'warning';
 }
 
 /**
  * Checks drafts against the maintained lists with one Aho–Corasick automaton over all of them
- * (the analyzer's). A typo whose correct form is found at the same place is not reported
- * (`不径而走` vs. an entry that is a substring of a correct phrase).
+ * (the analyzer's). A typo is not reported where its correct form overlaps the match, so an entry
+ * that happens to sit inside a correct phrase does not cry wolf.
  */
 export class DraftChecker {
   private readonly entries: Entry[];
@@ -51,9 +52,24 @@ export class DraftChecker {
 
   constructor(dicts: PublishDictionaries) {
     this.entries = [
-      ...dicts.forbiddenNames.map((n) => ({ kind: 'forbidden_name' as const, term: n.name, note: n.reason })),
-      ...dicts.sensitive.map((s) => ({ kind: 'sensitive' as const, term: s.term, note: s.category })),
-      ...dicts.typos.map((t) => ({ kind: 'typo' as const, term: t.wrong, note: t.right })),
+      ...dicts.forbiddenNames.map((n) => ({
+        kind: 'forbidden_name' as const,
+        term: n.name,
+        note: n.reason,
+        severity: 'error' as const,
+      })),
+      ...dicts.sensitive.map((s) => ({
+        kind: 'sensitive' as const,
+        term: s.term,
+        note: s.category,
+        severity: s.severity,
+      })),
+      ...dicts.typos.map((t) => ({
+        kind: 'typo' as const,
+        term: t.wrong,
+        note: t.right,
+        severity: 'warning' as const,
+      })),
     ];
     this.automaton = new AhoCorasick(this.entries.map((e) => foldForMatch(e.term)));
   }
@@ -73,7 +89,7 @@ export class DraftChecker {
         seen.add(key);
         findings.push({
           kind: entry.kind,
-          severity: entry.kind === 'typo' ? 'warning' : 'error',
+          severity: entry.severity,
           field,
           term: text.slice(m.start, m.end),
           offset: m.start,

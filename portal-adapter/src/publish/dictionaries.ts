@@ -14,7 +14,11 @@ export const DICT_FILES = {
 export interface SensitiveWord {
   term: string;
   category: string;
+  /** `error` (禁止) blocks submission; `warning` (提示) is shown to the editor. */
+  severity: 'error' | 'warning';
 }
+
+const LEVELS: Record<string, SensitiveWord['severity']> = { 禁止: 'error', 提示: 'warning', '': 'error' };
 export interface ForbiddenName {
   name: string;
   reason: string;
@@ -64,10 +68,12 @@ export function parseDictionaries(
   const bad = (file: string, no: number, message: string) => problems.push(`${file}:${no}: ${message}`);
   const sensitive: SensitiveWord[] = [];
   for (const { no, fields } of lines(texts.sensitive)) {
-    const [term = '', category = '', ...rest] = fields;
+    const [term = '', category = '', level = '', ...rest] = fields;
+    const severity = LEVELS[level];
     if (!term) bad(DICT_FILES.sensitive, no, '缺少词语');
-    else if (rest.length > 0) bad(DICT_FILES.sensitive, no, '最多两列：词语 | 类别');
-    else sensitive.push({ term, category: category || '其他' });
+    else if (rest.length > 0) bad(DICT_FILES.sensitive, no, '最多三列：词语 | 类别 | 级别');
+    else if (!severity) bad(DICT_FILES.sensitive, no, `级别「${level}」无效：只能是「禁止」或「提示」`);
+    else sensitive.push({ term, category: category || '其他', severity });
   }
   const forbiddenNames: ForbiddenName[] = [];
   for (const { no, fields } of lines(texts.forbiddenNames)) {

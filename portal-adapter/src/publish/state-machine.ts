@@ -31,7 +31,7 @@ const RULES: Record<Action, Rule> = {
   approve: { from: ['pending_review'], to: 'approved', roles: CHIEF_ROLES },
   reject: { from: ['pending_review', 'approved'], to: 'rejected', roles: CHIEF_ROLES },
   publish: { from: ['approved'], to: 'published', roles: EDITOR_ROLES },
-  retry: { from: ['published'], to: 'same', roles: EDITOR_ROLES },
+  retry: { from: ['published', 'withdrawn'], to: 'same', roles: EDITOR_ROLES },
   withdraw: { from: ['published'], to: 'withdrawn', roles: CHIEF_ROLES },
   archive: { from: ['published', 'withdrawn', 'rejected'], to: 'archived', roles: EDITOR_ROLES },
 };

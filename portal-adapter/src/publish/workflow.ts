@@ -56,7 +56,8 @@ export class PublishService {
     const open = (await getDrafts(this.store, { documentId: doc.id, limit: 500 })).find(
       (d) => d.column === column && d.state !== 'archived',
     );
-    if (open) throw new PublishError('conflict', `该文档已在栏目「${column}」中有稿件：${open.id}`, 'documentId');
+    if (open)
+      throw new PublishError('conflict', `该文档已在栏目「${column}」中有稿件：${open.id}`, 'documentId');
     const now = new Date().toISOString();
     const draft: Draft = {
       id: randomUUID(),
@@ -99,7 +100,10 @@ export class PublishService {
     if (edit.column !== undefined) changes.column = parseColumn(edit.column);
     const next = this.bump(draft, actor, { ...changes, state: to, submittedBy: '', approvedBy: '' });
     await writeDraft(this.store, next);
-    await this.audit(id, actor, 'edit', draft.state, to, { version: next.version, fields: Object.keys(changes) });
+    await this.audit(id, actor, 'edit', draft.state, to, {
+      version: next.version,
+      fields: Object.keys(changes),
+    });
     return next;
   }
 
@@ -172,7 +176,12 @@ export class PublishService {
   }
 
   /** Checks role, transition and version; a refusal is audited before it is thrown. */
-  private async guard(draft: Draft, actor: Actor, action: Action, expectedVersion?: number): Promise<DraftState> {
+  private async guard(
+    draft: Draft,
+    actor: Actor,
+    action: Action,
+    expectedVersion?: number,
+  ): Promise<DraftState> {
     try {
       if (expectedVersion !== undefined && expectedVersion !== draft.version) {
         throw new PublishError(
@@ -224,7 +233,8 @@ export class PublishService {
 
 function parseColumn(column: string): string {
   const parsed = ColumnIdSchema.safeParse(column);
-  if (!parsed.success) throw new PublishError('bad_request', parsed.error.issues[0]?.message ?? '栏目无效', 'column');
+  if (!parsed.success)
+    throw new PublishError('bad_request', parsed.error.issues[0]?.message ?? '栏目无效', 'column');
   return parsed.data;
 }
 

@@ -1,0 +1,17 @@
+export { type CheckResult, DraftChecker, type Finding, type FindingKind, foldForMatch } from './check.ts';
+export { deliverAll, publicationKey, targetRecords, toPublishItem, withdrawAll } from './deliver.ts';
+export * from './dictionaries.ts';
+export * from './feeds.ts';
+export * from './queries/getDraft.ts';
+export * from './queries/getDrafts.ts';
+export * from './queries/getFeedEntries.ts';
+export * from './queries/getPublications.ts';
+export * from './queries/getPublishEvents.ts';
+export * from './queries/getPublishTargets.ts';
+export { escapeHtml, htmlToText, sanitizeRichText, textToHtml } from './sanitize.ts';
+export * from './sign.ts';
+export * from './state-machine.ts';
+export * from './targets/index.ts';
+export * from './types.ts';
+export { type Actor, type DraftEdit, PublishService, type PublishServiceOptions } from './workflow.ts';
+export * from './writes.ts';
