@@ -1,1 +1,2 @@
 export * from './mailbox/index.ts';
+export * from './publish/index.ts';
