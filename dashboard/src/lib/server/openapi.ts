@@ -1,5 +1,6 @@
 import { BREAKDOWN_DIMENSIONS, MEDIA_TYPES, ROLES } from '@yuqing/schemas';
 import { z } from 'zod';
+import { alertPaths } from './alerts-openapi.ts';
 import { LoginBodySchema } from './requests.ts';
 import {
   ChangePasswordSchema,
@@ -285,6 +286,7 @@ export function openApiDocument(): Json {
           responses: { 204: { description: '已删除' }, ...errors(401, 403, 404, 409) },
         },
       },
+      ...alertPaths({ body, q, ok, errors, idParam }),
       '/api/admin/audit': {
         get: {
           tags: ['admin'],
