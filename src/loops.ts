@@ -2,7 +2,9 @@ import type { Logger } from '@yuqing/schemas';
 
 /**
  * Runs `work` now and then every `intervalMs` until `signal` aborts; an error is logged and the
- * loop goes on. `wake()` starts the next round early. Resolves when the last round has finished.
+ * loop goes on. `wake()` starts the next round early; a wake during a round starts another round
+ * right after it, so work that arrived meanwhile never waits for the interval. Resolves when the
+ * last round has finished.
  */
 export function loop(
   name: string,
@@ -12,15 +14,21 @@ export function loop(
   logger: Logger,
 ): { done: Promise<void>; wake: () => void } {
   let wakeUp: (() => void) | undefined;
-  const wake = () => wakeUp?.();
+  let woken = false;
+  const wake = () => {
+    woken = true;
+    wakeUp?.();
+  };
   const done = (async () => {
     while (!signal.aborted) {
+      woken = false;
       try {
         await work();
       } catch (error) {
         logger.error({ loop: name, err: error }, `${name} round failed; retrying next round`);
       }
       if (signal.aborted) break;
+      if (woken) continue;
       await new Promise<void>((resolve) => {
         const finish = () => {
           clearTimeout(timer);

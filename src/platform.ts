@@ -1,15 +1,26 @@
-import { analyzeOnce, restoreCorpus, TextAnalyzer } from '@yuqing/analyzer';
+import {
+  AlertEngine,
+  analyzeOnce,
+  Deliverer,
+  type PipelineState,
+  restoreState,
+  TextAnalyzer,
+} from '@yuqing/analyzer';
 import { crawlOnce } from '@yuqing/crawler';
-import { type Config, ensureAdmin, type Logger, migrate, openStore } from '@yuqing/schemas';
+import { type Config, ensureAdmin, type Logger, migrate, openStore, type Store } from '@yuqing/schemas';
 import { loop } from './loops.ts';
 import { readSensitivityRules } from './rules.ts';
 import { serveDashboard } from './server.ts';
 import { resolveSources } from './sources.ts';
 
+/** Window rules (volume spikes, negative surges) and held-back notifications run this often. */
+const ALERT_TICK_MS = 60_000;
+
 /**
  * The embedded platform in one process: it owns the ClickHouse data directory, serves the
- * dashboard, and runs the crawl scheduler and the analyzer loop until `signal` aborts. Then it
- * lets in-flight work finish, closes everything, and resolves.
+ * dashboard, and runs the crawl scheduler, the analyzer loop, the alert timer and the delivery of
+ * notifications until `signal` aborts. Then it lets in-flight work finish, closes everything, and
+ * resolves.
  */
 export async function runPlatform(config: Config, logger: Logger, signal: AbortSignal): Promise<void> {
   const store = await openStore(config, logger);
@@ -30,26 +41,19 @@ export async function runPlatform(config: Config, logger: Logger, signal: AbortS
 
     const { sources, close: closeSources } = await resolveSources(config, logger);
     closers.push(closeSources);
-    // Text analysis runs in worker threads; this thread keeps the store and the corpus state.
-    const textAnalyzer = new TextAnalyzer(config.analyzerWorkers, { rules: readSensitivityRules(config) });
-    closers.push(() => textAnalyzer.close());
-    const corpus = await restoreCorpus(store);
-    const analyzer = loop(
-      'analyze',
-      () => analyzeOnce(store, { logger, signal, analyzer: textAnalyzer, corpus }),
-      config.analyzeIntervalSeconds * 1000,
-      signal,
-      logger,
-    );
+    const analysis = await startAnalysis({ store, config, logger, signal, dashboardUrl: server.url });
+    closers.push(analysis.close);
+    // The analyzer starts on each batch the crawler stores, not on its next interval.
+    const crawlStore = onInsert(store, 'raw_documents', analysis.wake);
     const crawler = loop(
       'crawl',
       async () => {
-        const runs = await crawlOnce(store, sources, { logger, signal });
+        const runs = await crawlOnce(crawlStore, sources, { logger, signal });
         logger.info(
           { runs: runs.map((r) => ({ source: r.source, found: r.found, new: r.new, changed: r.changed })) },
           'crawl round finished',
         );
-        analyzer.wake();
+        analysis.wake();
       },
       config.crawlIntervalSeconds * 1000,
       signal,
@@ -57,10 +61,83 @@ export async function runPlatform(config: Config, logger: Logger, signal: AbortS
     );
     await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
     logger.info('stopping: finishing in-flight work');
-    await Promise.all([crawler.done, analyzer.done]);
+    await Promise.all([crawler.done, analysis.done]);
   } finally {
     for (const close of closers) {
       await close().catch((error: unknown) => logger.error({ err: error }, 'error while closing'));
     }
   }
+}
+
+export interface Analysis {
+  state: PipelineState;
+  alerts: AlertEngine;
+  deliverer: Deliverer;
+  /** Starts an analyzer round now (or right after the running one). */
+  wake: () => void;
+  /** Resolves when every loop has stopped after `signal` aborted. */
+  done: Promise<void>;
+  /** Stops the analysis worker threads (after `done`). */
+  close: () => Promise<void>;
+}
+
+/**
+ * The live analysis on a store this process owns: the analyzer loop (worker threads for the text,
+ * topics, observers and the alert engine on this thread), the alert timer and the deliverer.
+ * Shared by the platform and the latency bench, so the bench measures what runs.
+ */
+export async function startAnalysis(options: {
+  store: Store;
+  config: Config;
+  logger: Logger;
+  signal: AbortSignal;
+  /** The dashboard's address, for the link in notifications. */
+  dashboardUrl?: string;
+}): Promise<Analysis> {
+  const { store, config, logger, signal } = options;
+  // Text analysis runs in worker threads; this thread keeps the store and the order-dependent state.
+  const textAnalyzer = new TextAnalyzer(config.analyzerWorkers, { rules: readSensitivityRules(config) });
+  let state: PipelineState;
+  try {
+    state = await restoreState(store, logger);
+  } catch (error) {
+    await textAnalyzer.close();
+    throw error;
+  }
+  // Channels and rules live in the store (managed from the dashboard); nothing to configure here.
+  const deliverer = new Deliverer(store, logger, { dashboardUrl: options.dashboardUrl });
+  const alerts = new AlertEngine(store, logger, { onQueued: () => deliverer.wake() });
+  const analyzer = loop(
+    'analyze',
+    () => analyzeOnce(store, { logger, signal, analyzer: textAnalyzer, state, alerts }),
+    config.analyzeIntervalSeconds * 1000,
+    signal,
+    logger,
+  );
+  const ticks = loop('alerts', () => alerts.tick(), ALERT_TICK_MS, signal, logger);
+  const delivery = deliverer.run(signal);
+  return {
+    state,
+    alerts,
+    deliverer,
+    wake: analyzer.wake,
+    done: Promise.all([analyzer.done, ticks.done, delivery]).then(() => {}),
+    close: () => textAnalyzer.close(),
+  };
+}
+
+/** The same store, calling `after` once each insert into `table` has been written. */
+export function onInsert(store: Store, table: string, after: () => void): Store {
+  return {
+    engine: store.engine,
+    database: store.database,
+    ddl: store.ddl,
+    query: (name, built) => store.query(name, built),
+    insert: async (into, rows) => {
+      await store.insert(into, rows);
+      if (into === table) after();
+    },
+    command: (statement, params) => store.command(statement, params),
+    close: () => store.close(),
+  };
 }
