@@ -6,6 +6,7 @@ import { migrateCommand } from './migrate.ts';
 import { sourcesCommand } from './sources.ts';
 import { startCommand } from './start.ts';
 import { trainCommand } from './train.ts';
+import { triageCommand } from './triage.ts';
 
 export interface CommandOption {
   type: 'string' | 'boolean';
@@ -36,4 +37,5 @@ export const COMMANDS: Record<string, Command> = {
   config: configCommand,
   extract: extractCommand,
   sources: sourcesCommand,
+  triage: triageCommand,
 };
