@@ -68,7 +68,7 @@ function raw(doc: (typeof BURSTS)[number]): RawDocument {
 
 /** The delivery id a mail carries (its idempotency key). */
 const deliveryOf = (mail: { raw: string } | undefined) =>
-  /^X-Yuqing-Delivery: (\S+)/m.exec(mail?.raw ?? '')?.[1];
+  /^X-Yuqing-Delivery: (\S+)/m.exec(mail?.raw ?? '')?.[1] ?? '';
 
 function later(id: string, title: string, body: string, minute: number): RawDocument {
   const published = new Date(T0 + minute * MINUTE).toISOString();
