@@ -1,7 +1,8 @@
 /**
  * The analyzer loop on a real embedded store. Fixture story: a rainstorm warning in 杭州 and a
  * highway accident are fetched first; later a food-safety complaint arrives, and after a
- * "restart" (a fresh corpus restored from the store) a reprint of the rainstorm story.
+ * "restart" (a fresh corpus restored from the store) a reprint of the rainstorm story. Then
+ * two more rainstorm reports reach the observers, one of which fails.
  */
 import {
   createLogger,
@@ -15,9 +16,11 @@ import {
   type Store,
   writeRawDocuments,
 } from '@yuqing/schemas';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/support/temp-dir.ts';
-import { ANALYZE_STAGE, analyzeOnce, restoreCorpus } from './pipeline.ts';
+import type { DocumentObserver } from './observer.ts';
+import { ANALYZE_STAGE, analyzeOnce, restoreCorpus, restoreState } from './pipeline.ts';
 import { TextAnalyzer } from './text-analyzer.ts';
 
 const logger = createLogger('silent');
@@ -113,5 +116,59 @@ describe('analyzeOnce', () => {
     expect(await analyzeOnce(store, { logger, analyzer, corpus })).toEqual({ analyzed: 1 });
     const reprint = (await stored()).find((d) => d.id === 'doc-4');
     expect(reprint?.duplicate_of).toBe('doc-1');
+  });
+
+  it('gives documents topics and hands each stored batch to the observers, one failing', async () => {
+    const lines: Array<{ msg: string; observer?: string; err?: { message: string } }> = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const calls: string[] = [];
+    const failing: DocumentObserver = {
+      name: 'broken-plans',
+      restore: async () => {
+        calls.push('restore broken-plans');
+        throw new Error('plans table missing');
+      },
+      onDocuments: async () => {
+        throw new Error('boom');
+      },
+    };
+    const recording: DocumentObserver = {
+      name: 'recorder',
+      restore: async () => {
+        calls.push('restore recorder');
+      },
+      onDocuments: async (docs, context) => {
+        // The batch is already stored when observers see it.
+        const stored = await getLatestDocuments(context.store, { limit: 10 });
+        const ids = new Set(stored.items.map((d) => d.id));
+        calls.push(`batch ${docs.map((d) => `${d.id}:${ids.has(d.id)}:${d.topicId !== null}`).join(',')}`);
+      },
+    };
+    const state = await restoreState(store, log, { observers: [failing, recording] });
+    await writeRawDocuments(store, [
+      raw(5, '杭州暴雨红色预警持续', `${RAIN.slice(0, 60)}防汛指挥部启动一级应急响应。`),
+      raw(6, '杭州暴雨：地铁停运', `杭州暴雨红色预警，${RAIN.slice(30, 90)}`),
+    ]);
+    expect(await analyzeOnce(store, { logger: log, analyzer, state, batchSize: 1 })).toEqual({ analyzed: 2 });
+    expect(calls).toEqual([
+      'restore broken-plans',
+      'restore recorder',
+      'batch doc-5:true:true',
+      'batch doc-6:true:true',
+    ]);
+    const failures = lines.filter((l) => l.observer === 'broken-plans');
+    expect(failures.map((l) => l.err?.message)).toEqual(['plans table missing', 'boom', 'boom']);
+    expect(await getWatermark(store, ANALYZE_STAGE)).toEqual({
+      time: '2026-11-20T10:06:00.000Z',
+      id: 'doc-6',
+    });
+    const topics = await store.query<{ id: string; topic_id: string }>('topics', {
+      query:
+        "SELECT id, topic_id FROM documents FINAL WHERE id IN ('doc-1', 'doc-4', 'doc-5', 'doc-6') ORDER BY id",
+      params: {},
+    });
+    // The rainstorm reports after the restart join the rainstorm's topic.
+    expect(new Set(topics.map((t) => t.topic_id)).size).toBe(1);
+    expect(topics[0]?.topic_id).toMatch(/^t[0-9a-f]{15}$/);
   });
 });
