@@ -45,6 +45,7 @@ export class WordPressTarget implements PublishTarget {
   private readonly retry: RetryPolicy;
   private readonly auth: string;
   private readonly api: string;
+  private readonly root: string;
 
   constructor(
     readonly id: string,
@@ -55,10 +56,35 @@ export class WordPressTarget implements PublishTarget {
     this.retry = { ...DEFAULT_RETRY, attempts: this.config.attempts, baseDelayMs: this.config.baseDelayMs };
     const password = this.config.applicationPassword.replace(/\s+/g, '');
     this.auth = `Basic ${Buffer.from(`${this.config.username}:${password}`).toString('base64')}`;
-    this.api = `${this.config.baseUrl.replace(/\/+$/, '')}/wp-json/wp/v2/posts`;
+    this.root = `${this.config.baseUrl.replace(/\/+$/, '')}/wp-json`;
+    this.api = `${this.root}/wp/v2/posts`;
+  }
+
+  /**
+   * Checks the credentials once per target: without them the slug lookup would only see public
+   * posts and WordPress answers the status filter with a misleading 400.
+   */
+  private authenticated?: Promise<void>;
+  private ensureAuthenticated(): Promise<void> {
+    this.authenticated ??= this.request<{ id?: number }>(
+      'GET',
+      `${this.root}/wp/v2/users/me?context=edit&_fields=id`,
+    )
+      .then((me) => {
+        if (typeof me.id !== 'number') throw new TargetError('WordPress did not sign the user in', false);
+      })
+      .catch((error: unknown) => {
+        this.authenticated = undefined;
+        if (error instanceof TargetError && error.statusCode === 401) {
+          throw new TargetError(`WordPress rejected the application password: ${error.message}`, false, 401);
+        }
+        throw error;
+      });
+    return this.authenticated;
   }
 
   async publish(item: PublishItem, idempotencyKey: string): Promise<RemoteRef> {
+    await this.ensureAuthenticated();
     const slug = slugForKey(idempotencyKey);
     const category = this.config.categories[item.column];
     const post = {
@@ -77,6 +103,7 @@ export class WordPressTarget implements PublishTarget {
   }
 
   async withdraw(ref: RemoteRef): Promise<void> {
+    await this.ensureAuthenticated();
     const id = ref.remoteId || String((await this.findBySlug(slugForKey(ref.idempotencyKey)))?.id ?? '');
     if (!/^\d+$/.test(id)) return;
     try {
