@@ -30,10 +30,13 @@ function xmlAllowed(c: string): boolean {
   );
 }
 
+/** Text without the control characters no feed format should carry. */
+function clean(text: string): string {
+  return [...text].filter(xmlAllowed).join('');
+}
+
 function xml(text: string): string {
-  return [...text]
-    .filter(xmlAllowed)
-    .join('')
+  return clean(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -112,17 +115,17 @@ export function renderJsonFeed(meta: FeedMeta, entries: readonly FeedEntry[]): s
   return `${JSON.stringify(
     {
       version: 'https://jsonfeed.org/version/1.1',
-      title: meta.title,
-      description: meta.description,
+      title: clean(meta.title),
+      description: clean(meta.description),
       feed_url: feedUrl(meta, 'feed.json'),
       language: 'zh-CN',
       items: entries.map((e) => ({
         id: entryId(meta, e),
         url: e.link,
         external_url: e.sourceUrl || undefined,
-        title: e.title,
-        summary: e.summary,
-        content_html: withSource(e),
+        title: clean(e.title),
+        summary: clean(e.summary),
+        content_html: clean(withSource(e)),
         date_published: new Date(e.publishedAt).toISOString(),
         date_modified: new Date(e.updatedAt).toISOString(),
         authors: [{ name: e.sourceName || '本站' }],
