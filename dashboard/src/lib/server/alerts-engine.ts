@@ -12,7 +12,7 @@ export {
   changeAlertState,
   recordFeedback,
 } from '../../../../analyzer/src/alerts/actions.ts';
-export { AlertRuleSchema, parseAlertRule } from '../../../../analyzer/src/alerts/rules.ts';
+export { AlertRuleError, AlertRuleSchema, parseAlertRule } from '../../../../analyzer/src/alerts/rules.ts';
 export type { AlertEvidence, EvidenceDocument } from '../../../../analyzer/src/alerts/types.ts';
 export {
   CHANNEL_KINDS,

@@ -1,8 +1,10 @@
 import { ALERT_LEVELS, ALERT_STATES } from '@yuqing/schemas';
 import type { z } from 'zod';
 import { AlertFeedbackSchema, AlertStateChangeSchema } from './alerts-requests.ts';
+import { CreateChannelSchema, UpdateChannelSchema } from './channels-requests.ts';
+import { CreateRuleSchema, UpdateRuleSchema } from './rules-requests.ts';
 
-/** OpenAPI paths of the alerts center, built with the helpers of openapi.ts. */
+/** OpenAPI paths of the alerts center, rules and channels, built with the helpers of openapi.ts. */
 
 type Json = Record<string, unknown>;
 export interface OpenApiHelpers {
@@ -70,6 +72,62 @@ export function alertPaths({ body, q, ok, errors, idParam }: OpenApiHelpers): Re
         parameters: [idParam],
         requestBody: body(AlertFeedbackSchema),
         responses: { 200: ok('{ alert }'), ...errors(400, 401, 403, 404) },
+      },
+    },
+    '/api/rules': {
+      get: {
+        tags: ['alerts'],
+        summary: '预警规则（管理员）',
+        responses: { 200: ok('{ items }'), ...errors(401, 403) },
+      },
+      post: {
+        tags: ['alerts'],
+        summary: '创建预警规则；definition 按预警引擎的规则模式校验（见 analyzer/src/alerts/README.md）',
+        requestBody: body(CreateRuleSchema),
+        responses: { 201: ok('{ rule }'), ...errors(400, 401, 403) },
+      },
+    },
+    '/api/rules/{id}': {
+      patch: {
+        tags: ['alerts'],
+        summary: '修改预警规则（名称、部门、启用、定义）',
+        parameters: [idParam],
+        requestBody: body(UpdateRuleSchema),
+        responses: { 200: ok('{ rule }'), ...errors(400, 401, 403, 404) },
+      },
+      delete: {
+        tags: ['alerts'],
+        summary: '删除预警规则（已有预警保留）',
+        parameters: [idParam],
+        responses: { 204: { description: '已删除' }, ...errors(401, 403, 404) },
+      },
+    },
+    '/api/channels': {
+      get: {
+        tags: ['alerts'],
+        summary: '通知渠道（管理员）；密钥与机器人地址打码返回',
+        responses: { 200: ok('{ items }'), ...errors(401, 403) },
+      },
+      post: {
+        tags: ['alerts'],
+        summary: '创建通知渠道：inapp、smtp、webhook、wecom、dingtalk、feishu；config 按类型校验',
+        requestBody: body(CreateChannelSchema),
+        responses: { 201: ok('{ channel }'), ...errors(400, 401, 403) },
+      },
+    },
+    '/api/channels/{id}': {
+      patch: {
+        tags: ['alerts'],
+        summary: '修改通知渠道；config 中原样传回的打码值保留原密钥',
+        parameters: [idParam],
+        requestBody: body(UpdateChannelSchema),
+        responses: { 200: ok('{ channel }'), ...errors(400, 401, 403, 404) },
+      },
+      delete: {
+        tags: ['alerts'],
+        summary: '删除通知渠道（仍被规则引用时 409）',
+        parameters: [idParam],
+        responses: { 204: { description: '已删除' }, ...errors(401, 403, 404, 409) },
       },
     },
   };
