@@ -55,6 +55,11 @@ export class Triage {
     this.#options = options;
   }
 
+  /** Counts an earlier letter (from the store) for similar-letter search without triaging it. */
+  remember(id: string, title: string, content: string): void {
+    this.#similar.add(id, letterTokens(title, content));
+  }
+
   triage(input: LetterInput): TriageResult {
     const letter = LetterInputSchema.parse(input);
     const { title, content } = letter;
