@@ -91,18 +91,19 @@ export class EventTracker implements DocumentObserver {
       const s = stats.get(topicId);
       if (!s) continue;
       const existing = this.byTopic.get(topicId);
+      const index = computeIndex(groupInputs(s, this.options.index), this.options.index);
+      const reasons = crossedThresholds(s, index, this.options.thresholds);
       if (existing) {
         const entry = touched.get(existing.id) ?? {
           previous: existing,
           topics: new Set(existing.topicIds),
           reasons: [],
         };
+        entry.reasons.push(...reasons);
         touched.set(existing.id, entry);
-        continue;
+      } else if (reasons.length > 0) {
+        touched.set(eventIdFor(topicId), { topics: new Set([topicId]), reasons });
       }
-      const index = computeIndex(groupInputs(s, this.options.index), this.options.index);
-      const reasons = crossedThresholds(s, index, this.options.thresholds);
-      if (reasons.length > 0) touched.set(eventIdFor(topicId), { topics: new Set([topicId]), reasons });
     }
     if (touched.size === 0) return;
 

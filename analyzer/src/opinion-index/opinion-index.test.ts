@@ -16,7 +16,10 @@ describe('opinion index', () => {
     expect(high.score).toBeLessThanOrEqual(100);
     expect(high.level).toBe('red');
     for (const key of ['volume', 'velocity', 'negativity', 'sensitivity', 'authority'] as const) {
-      const more = computeIndex({ ...quiet, [key]: key === 'volume' ? 100 : key === 'velocity' ? 20 : 0.8 }, config);
+      const more = computeIndex(
+        { ...quiet, [key]: key === 'volume' ? 100 : key === 'velocity' ? 20 : 0.8 },
+        config,
+      );
       expect(more.score, key).toBeGreaterThan(low.score);
     }
   });
@@ -41,11 +44,19 @@ describe('opinion index', () => {
       mediaType: 'news' as const,
     };
     const inside = computeIndex(
-      documentInputs({ ...doc, regions: [{ code: '330106', name: '西湖区', level: 'county' }] }, undefined, home),
+      documentInputs(
+        { ...doc, regions: [{ code: '330106', name: '西湖区', level: 'county' }] },
+        undefined,
+        home,
+      ),
       home,
     );
     const outside = computeIndex(
-      documentInputs({ ...doc, regions: [{ code: '320100', name: '南京市', level: 'city' }] }, undefined, home),
+      documentInputs(
+        { ...doc, regions: [{ code: '320100', name: '南京市', level: 'city' }] },
+        undefined,
+        home,
+      ),
       home,
     );
     const noHome = computeIndex(documentInputs({ ...doc, regions: [] }, undefined, config), config);
@@ -61,7 +72,7 @@ describe('opinion index', () => {
     expect(computeIndex({ ...quiet, sensitivity: 0.5 }, onlySensitivity).score).toBe(50);
     const strict = parseIndexConfig({ levels: { blue: 10, yellow: 20, orange: 30, red: 40 } });
     expect(levelOf(35, strict)).toBe('orange');
-    const trusted = parseIndexConfig({ sourceAuthority: { 'xinhua': 1 } });
+    const trusted = parseIndexConfig({ sourceAuthority: { xinhua: 1 } });
     const inputs = groupInputs(
       {
         volume: 10,
@@ -84,10 +95,14 @@ describe('opinion index', () => {
 
   it('rejects bad configurations with every field named', () => {
     expect(() => parseIndexConfig({ weights: { volume: -1 } })).toThrow(/weights\.volume/);
-    expect(() => parseIndexConfig({ levels: { blue: 90, yellow: 50, orange: 60, red: 70 } })).toThrow(IndexConfigError);
+    expect(() => parseIndexConfig({ levels: { blue: 90, yellow: 50, orange: 60, red: 70 } })).toThrow(
+      IndexConfigError,
+    );
     expect(() => parseIndexConfig({ homeRegions: ['hangzhou'] })).toThrow(/homeRegions\.0/);
     expect(() =>
-      parseIndexConfig({ weights: { volume: 0, velocity: 0, negativity: 0, sensitivity: 0, authority: 0, regional: 0 } }),
+      parseIndexConfig({
+        weights: { volume: 0, velocity: 0, negativity: 0, sensitivity: 0, authority: 0, regional: 0 },
+      }),
     ).toThrow(/at least one weight/);
   });
 

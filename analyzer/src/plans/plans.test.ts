@@ -25,7 +25,8 @@ const plan = (fields: Partial<PlanRecord>): PlanRecord => ({
 });
 
 const matches = (expression: string, text: string, extra: Partial<PlanRecord> = {}, regions: string[] = []) =>
-  matchPlan(compilePlan(plan({ expression, ...extra })), { text, persons: [], regionCodes: regions }) !== null;
+  matchPlan(compilePlan(plan({ expression, ...extra })), { text, persons: [], regionCodes: regions }) !==
+  null;
 
 describe('plan expressions', () => {
   it('parses AND, OR, NOT and both forms of NEAR', () => {
@@ -86,7 +87,9 @@ describe('plan expressions', () => {
       terms: [],
       persons: ['张三'],
     });
-    expect(matchPlan(withPerson, { text: '调研', persons: ['张三'], regionCodes: [] })?.persons).toEqual(['张三']);
+    expect(matchPlan(withPerson, { text: '调研', persons: ['张三'], regionCodes: [] })?.persons).toEqual([
+      '张三',
+    ]);
     expect(matches('暴雨', '暴雨天气 广告推广', { exclusions: ['广告 | 推广'] })).toBe(false);
   });
 
@@ -103,8 +106,8 @@ describe('plan expressions', () => {
       expect((e as PlanError).field).toBe('exclusions.1');
     }
     expect(validatePlan({ departmentId: 'city', name: 'x', persons: ['张三'] }).sharing).toBe('private');
-    expect(() => validatePlan({ departmentId: 'city', name: 'x', expression: 'a', regionCodes: ['33'] })).toThrow(
-      /regionCodes\.0/,
-    );
+    expect(() =>
+      validatePlan({ departmentId: 'city', name: 'x', expression: 'a', regionCodes: ['33'] }),
+    ).toThrow(/regionCodes\.0/);
   });
 });
