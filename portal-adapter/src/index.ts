@@ -1,2 +1,3 @@
 export * from './mailbox/index.ts';
 export * from './publish/index.ts';
+export * from './reports/index.ts';

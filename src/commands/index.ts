@@ -3,6 +3,7 @@ import { configCommand } from './config.ts';
 import { crawlCommand } from './crawl.ts';
 import { extractCommand } from './extract.ts';
 import { migrateCommand } from './migrate.ts';
+import { reportCommand } from './report.ts';
 import { sourcesCommand } from './sources.ts';
 import { startCommand } from './start.ts';
 import { trainCommand } from './train.ts';
@@ -37,5 +38,6 @@ export const COMMANDS: Record<string, Command> = {
   config: configCommand,
   extract: extractCommand,
   sources: sourcesCommand,
+  report: reportCommand,
   triage: triageCommand,
 };

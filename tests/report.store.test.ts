@@ -1,0 +1,282 @@
+/**
+ * Reports end to end on embedded chDB: a small named data set, then a 日报 in HTML, PDF and DOCX,
+ * opened the way a reader would (the DOCX zip's document.xml and media, the PDF's text through
+ * pdftotext, the HTML's inline SVG and links), and a 专报 restricted by its query.
+ *
+ * The data set, 2026-11-20 (Beijing) unless said otherwise:
+ *   rain-1..6   暴雨 内涝 in 广州, negative, 4 of them sensitive (自然灾害), topic T-rain, person 张三
+ *   metro-1..4  地铁 news from 深圳, neutral/positive, topic T-metro
+ *   gov-1..2    government notices, positive, no region
+ *   evil-1      a title with markup (<script>, <img onerror>) that must come out as text
+ *   old-1..3    the day before (2026-11-19): the previous period, one negative rain document
+ *   late-1      2026-11-21 00:30 Beijing: outside the day
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  collectReportData,
+  compileReportQuery,
+  generateReport,
+  writeReportFiles,
+} from '@yuqing/portal-adapter';
+import {
+  type AnalyzedDocument,
+  createLogger,
+  loadConfig,
+  migrate,
+  openStore,
+  type Store,
+  writeDocuments,
+  writeTopics,
+} from '@yuqing/schemas';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureChromium } from './support/chromium.ts';
+import { analyzedDocument } from './support/documents.ts';
+import { tempDir } from './support/temp-dir.ts';
+
+const logger = createLogger('silent');
+const DASHBOARD = 'http://dash.test:3000';
+/** 2026-11-20 10:00 Beijing plus `h` hours. */
+const at = (h: number) => new Date(Date.parse('2026-11-20T02:00:00Z') + h * 3_600_000).toISOString();
+const GZ = { code: '440100', name: '广州市', level: 'city' as const };
+const SZ = { code: '440300', name: '深圳市', level: 'city' as const };
+
+function dataset(): AnalyzedDocument[] {
+  const docs: AnalyzedDocument[] = [];
+  for (let i = 1; i <= 6; i++)
+    docs.push(
+      analyzedDocument({
+        id: `rain-${i}`,
+        title: `广州暴雨致多处内涝 第${i}报`,
+        publishedAt: at(i),
+        source: i % 2 ? 'gz-daily' : 'forum-gz',
+        site: i % 2 ? 'gzdaily.test' : 'bbs.test',
+        mediaType: i % 2 ? 'news' : 'forum',
+        tokens: ['广州', '暴雨', '内涝'],
+        keywords: ['暴雨', '内涝'],
+        category: '灾害',
+        sentiment: { label: 'negative', score: -0.8, evidence: [] },
+        sensitivity:
+          i <= 4
+            ? { score: 75, categories: ['自然灾害'], evidence: [] }
+            : { score: 0, categories: [], evidence: [] },
+        regions: [GZ],
+        persons: ['张三'],
+        topicId: 'T-rain',
+      }),
+    );
+  for (let i = 1; i <= 4; i++)
+    docs.push(
+      analyzedDocument({
+        id: `metro-${i}`,
+        title: `深圳地铁新线开通 第${i}篇`,
+        publishedAt: at(i + 0.5),
+        source: 'sz-news',
+        site: 'sznews.test',
+        tokens: ['深圳', '地铁', '开通'],
+        keywords: ['地铁'],
+        category: '交通',
+        sentiment: { label: i % 2 ? 'positive' : 'neutral', score: 0.3, evidence: [] },
+        regions: [SZ],
+        orgs: ['深圳地铁集团'],
+        topicId: 'T-metro',
+      }),
+    );
+  for (let i = 1; i <= 2; i++)
+    docs.push(
+      analyzedDocument({
+        id: `gov-${i}`,
+        title: `政务公告 ${i}`,
+        publishedAt: at(i + 2),
+        source: 'gov-portal',
+        mediaType: 'government',
+        tokens: ['公告'],
+        sentiment: { label: 'positive', score: 0.5, evidence: [] },
+      }),
+    );
+  docs.push(
+    analyzedDocument({
+      id: 'evil-1',
+      title: '<script>alert(1)</script><img src=x onerror=alert(2)>标题',
+      url: 'javascript:alert(3)',
+      publishedAt: at(5),
+      source: 'forum-gz',
+      mediaType: 'forum',
+      sentiment: { label: 'negative', score: -0.9, evidence: [] },
+      sensitivity: { score: 90, categories: ['<b>类别</b>'], evidence: [] },
+    }),
+  );
+  for (let i = 1; i <= 3; i++)
+    docs.push(
+      analyzedDocument({
+        id: `old-${i}`,
+        title: `前一日信息 ${i}`,
+        publishedAt: at(-24 + i),
+        tokens: i === 1 ? ['暴雨'] : [],
+        sentiment: { label: i === 1 ? 'negative' : 'neutral', score: 0, evidence: [] },
+        topicId: i === 1 ? 'T-rain' : null,
+      }),
+    );
+  docs.push(analyzedDocument({ id: 'late-1', title: '次日信息', publishedAt: '2026-11-20T16:30:00.000Z' }));
+  return docs;
+}
+
+const topic = (id: string, label: string, keywords: string[], doc: string) => ({
+  id,
+  version: 1,
+  label,
+  keywords,
+  representativeTitle: `${label}代表报道`,
+  representativeDocId: doc,
+  firstSeen: Date.parse(at(0)),
+  lastSeen: Date.parse(at(6)),
+  volume: 6,
+  velocity: 1,
+  sources: 2,
+  sourceNames: [],
+  sentiment: { positive: 0, neutral: 0, negative: 6 },
+  regionCodes: ['440100'],
+  regionCounts: {},
+  state: 'rising' as const,
+  mergedInto: '',
+  centroid: {},
+  rates: { short: 0, long: 0, peak: 0, at: 0 },
+  attention: 0,
+  representativeScore: 0,
+  updatedAt: Date.parse(at(6)),
+});
+
+let store: Store;
+const tmp = tempDir('report');
+
+beforeAll(async () => {
+  ensureChromium();
+  store = await openStore(loadConfig({ YUQING_DATA_DIR: path.join(tmp.dir, 'data') }), logger);
+  await migrate(store, logger);
+  await writeDocuments(store, dataset());
+  await writeTopics(store, [
+    topic('T-rain', '广州暴雨内涝', ['暴雨', '内涝'], 'rain-1'),
+    topic('T-metro', '深圳地铁新线', ['地铁'], 'metro-1'),
+  ]);
+});
+
+afterAll(async () => {
+  await store?.close();
+  tmp.cleanup();
+});
+
+describe('report figures', () => {
+  it('counts the day, its negative and sensitive documents, and the day before', async () => {
+    const d = await collectReportData(store, { kind: 'daily', date: '2026-11-20' });
+    expect(d.overview).toMatchObject({ documents: 13, negative: 7, sensitive: 5, sources: 4 });
+    expect(d.overview.previous).toMatchObject({ documents: 3, negative: 1 });
+    expect(d.trend.reduce((s, p) => s + p.documents, 0)).toBe(13);
+    expect(d.provinces.map((p) => [p.name, p.documents])).toEqual([['广东省', 10]]);
+    expect(d.cities.map((c) => c.name)).toEqual(['广州市', '深圳市']);
+    expect(d.persons[0]).toMatchObject({ key: '张三', documents: 6, negative: 6 });
+    const rain = d.topics.find((t) => t.id === 'T-rain');
+    expect(rain).toMatchObject({ label: '广州暴雨内涝', documents: 6, negative: 6, previousNegative: 1 });
+    expect(d.sensitiveDocuments.map((x) => x.id)).toContain('evil-1');
+    expect(d.mailbox.available).toBe(false);
+  });
+
+  it('limits a special report to its query', async () => {
+    const { segment } = await import('@yuqing/analyzer');
+    const query = { text: '暴雨 内涝', compiled: compileReportQuery('暴雨 内涝', segment) };
+    const d = await collectReportData(store, { kind: 'special', date: '2026-11-20', days: 1, query });
+    expect(d.overview.documents).toBe(6);
+    expect(d.overview.previous.documents).toBe(0);
+  });
+});
+
+describe('report files', () => {
+  let files: Record<string, Buffer>;
+  let out: string;
+
+  beforeAll(async () => {
+    const report = await generateReport(
+      store,
+      { kind: 'daily', date: '2026-11-20', issuer: '某市' },
+      {
+        formats: ['html', 'pdf', 'docx'],
+        dashboardUrl: DASHBOARD,
+        logger,
+        now: new Date('2026-11-21T00:00:00Z'),
+      },
+    );
+    out = path.join(tmp.dir, 'out');
+    const paths = await writeReportFiles(out, report.files);
+    expect(paths.map((p) => path.basename(p))).toEqual([
+      'yuqing-daily-2026-11-20.html',
+      'yuqing-daily-2026-11-20.pdf',
+      'yuqing-daily-2026-11-20.docx',
+    ]);
+    files = Object.fromEntries(report.files.map((f) => [f.format, f.data]));
+  }, 120_000);
+
+  it('writes self-contained HTML with inline SVG charts, links back and escaped text', () => {
+    const html = files.html?.toString('utf8') ?? '';
+    expect(html).toContain('某市舆情日报');
+    expect(html.match(/<figure class="chart"[^>]*><svg /g)?.length).toBe(5);
+    expect(html).not.toMatch(/<(script|img|link)\b/i);
+    expect(html).not.toContain('<b>类别');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('javascript:');
+    // Figures link to the search page with the matching filters.
+    expect(html).toContain(
+      `href="${DASHBOARD}/search?fromDate=2026-11-20&amp;toDate=2026-11-20&amp;sentiment=negative"`,
+    );
+    expect(html).toContain(`${DASHBOARD}/search?fromDate=2026-11-20&amp;toDate=2026-11-20&amp;region=440100`);
+    expect(html).toContain('minSensitivity=60');
+    expect(html).toContain(`href="${DASHBOARD}/documents/rain-1"`);
+    expect(html).toContain('暂无信箱数据');
+    expect(html).toContain('话题“广州暴雨内涝”负面信息快速上升');
+  });
+
+  it('writes a DOCX whose document.xml has the title and sections and whose media are PNG charts', async () => {
+    const zip = await JSZip.loadAsync(files.docx as Buffer);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    for (const s of [
+      '某市舆情日报',
+      '2026年11月20日',
+      '一、总体态势',
+      '（一）媒体类型',
+      '三、热点话题',
+      '八、研判建议',
+      '广州暴雨内涝',
+    ])
+      expect(text).toContain(s);
+    expect(xml).toContain('w:eastAsia="方正小标宋简体"');
+    expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
+    expect(media.length).toBe(5);
+    for (const f of media) {
+      const png = await zip.file(f)?.async('nodebuffer');
+      expect(png?.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+      expect(png?.length).toBeGreaterThan(5000);
+    }
+    const rels = (await zip.file('word/_rels/document.xml.rels')?.async('string')) ?? '';
+    expect(rels).toContain('TargetMode="External"');
+    expect(rels).toContain(
+      `${DASHBOARD}/search?fromDate=2026-11-20&amp;toDate=2026-11-20&amp;sentiment=negative`,
+    );
+  });
+
+  it('prints a PDF whose text is the Chinese report', () => {
+    expect(files.pdf?.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync(
+      'pdftotext',
+      ['-enc', 'UTF-8', path.join(out, 'yuqing-daily-2026-11-20.pdf'), '-'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    const flat = text.replace(/\s+/g, '');
+    for (const s of ['某市舆情日报', '总体态势', '热点话题', '广州暴雨致多处内涝', '研判建议'])
+      expect(flat).toContain(s);
+    expect(readFileSync(path.join(out, 'yuqing-daily-2026-11-20.pdf')).length).toBeGreaterThan(20_000);
+  });
+});
