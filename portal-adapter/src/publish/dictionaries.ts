@@ -1,9 +1,25 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The maintained lists shipped with the adapter; a deployment may point at its own copy. */
-export const DEFAULT_DICT_DIR = fileURLToPath(new URL('../../dict/', import.meta.url));
+/**
+ * The maintained lists shipped with the adapter; a deployment may point at its own copy. Next to
+ * this file when run from source; through the package when a bundler moved this code (the
+ * dashboard's server build).
+ */
+export const DEFAULT_DICT_DIR = defaultDictDir();
+
+function defaultDictDir(): string {
+  const beside = fileURLToPath(new URL('../../dict/', import.meta.url));
+  if (existsSync(path.join(beside, 'typos.txt'))) return beside;
+  try {
+    const entry = createRequire(import.meta.url).resolve('@yuqing/portal-adapter');
+    return path.join(path.dirname(entry), '..', 'dict');
+  } catch {
+    return beside;
+  }
+}
 
 export const DICT_FILES = {
   sensitive: 'sensitive-words.txt',
