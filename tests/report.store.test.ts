@@ -172,6 +172,8 @@ describe('report figures', () => {
     const d = await collectReportData(store, { kind: 'daily', date: '2026-11-20' });
     expect(d.overview).toMatchObject({ documents: 13, negative: 7, sensitive: 5, sources: 4 });
     expect(d.overview.previous).toMatchObject({ documents: 3, negative: 1 });
+    // Every hour of the day is on the trend axis, also the empty ones.
+    expect(d.trend).toHaveLength(24);
     expect(d.trend.reduce((s, p) => s + p.documents, 0)).toBe(13);
     expect(d.provinces.map((p) => [p.name, p.documents])).toEqual([['广东省', 10]]);
     expect(d.cities.map((c) => c.name)).toEqual(['广州市', '深圳市']);
@@ -179,7 +181,8 @@ describe('report figures', () => {
     const rain = d.topics.find((t) => t.id === 'T-rain');
     expect(rain).toMatchObject({ label: '广州暴雨内涝', documents: 6, negative: 6, previousNegative: 1 });
     expect(d.sensitiveDocuments.map((x) => x.id)).toContain('evil-1');
-    expect(d.mailbox.available).toBe(false);
+    // The mailbox migration is there but no letter came in: the section says so.
+    expect(d.mailbox).toMatchObject({ available: true, received: 0 });
   });
 
   it('limits a special report to its query', async () => {
@@ -206,7 +209,8 @@ describe('report files', () => {
         now: new Date('2026-11-21T00:00:00Z'),
       },
     );
-    out = path.join(tmp.dir, 'out');
+    // REPORT_TEST_OUT=dir keeps the files for a look.
+    out = process.env.REPORT_TEST_OUT ?? path.join(tmp.dir, 'out');
     const paths = await writeReportFiles(out, report.files);
     expect(paths.map((p) => path.basename(p))).toEqual([
       'yuqing-daily-2026-11-20.html',
@@ -231,7 +235,8 @@ describe('report files', () => {
     expect(html).toContain(`${DASHBOARD}/search?fromDate=2026-11-20&amp;toDate=2026-11-20&amp;region=440100`);
     expect(html).toContain('minSensitivity=60');
     expect(html).toContain(`href="${DASHBOARD}/documents/rain-1"`);
-    expect(html).toContain('暂无信箱数据');
+    expect(html).toContain('暂无信箱数据：本期未收到群众来信');
+    expect(html).toContain('00时');
     expect(html).toContain('话题“广州暴雨内涝”负面信息快速上升');
   });
 
@@ -278,5 +283,73 @@ describe('report files', () => {
     for (const s of ['某市舆情日报', '总体态势', '热点话题', '广州暴雨致多处内涝', '研判建议'])
       expect(flat).toContain(s);
     expect(readFileSync(path.join(out, 'yuqing-daily-2026-11-20.pdf')).length).toBeGreaterThan(20_000);
+  });
+});
+
+describe('mailbox statistics', () => {
+  const letter = (
+    id: string,
+    h: number,
+    category: string,
+    department: string,
+    state: string,
+    owner: string,
+  ) => ({
+    id,
+    owner_department_id: owner,
+    title: `来信 ${id}`,
+    content: '反映情况',
+    received_at: Date.parse(at(h)),
+    category,
+    department,
+    state,
+    deadline_at:
+      Date.parse(at(h)) +
+      (state === 'closed' ? 0 : -3_600_000 * 48 + 3_600_000 * 72 * Number(id.endsWith('ok'))),
+    updated_at: Date.parse(at(h)),
+    version: 1,
+  });
+
+  it('counts the letters of the period by category, department and state, with the overdue ones', async () => {
+    await store.insert('letters', [
+      letter('L1', 1, '城乡建设', '住建局', 'assigned', 'd-city'),
+      letter('L2', 2, '城乡建设', '住建局', 'closed', 'd-city'),
+      letter('L3', 3, '交通运输', '交通局', 'replying', 'd-east'),
+      letter('L4-ok', 4, '交通运输', '交通局', 'received', 'd-east'),
+      letter('L5', -20, '教育', '教育局', 'received', 'd-city'),
+    ]);
+    const now = new Date('2026-11-21T00:00:00Z');
+    const d = await collectReportData(store, { kind: 'daily', date: '2026-11-20' }, now);
+    expect(d.mailbox).toEqual({
+      available: true,
+      received: 4,
+      overdue: 2,
+      byCategory: [
+        { key: '交通运输', letters: 2 },
+        { key: '城乡建设', letters: 2 },
+      ],
+      byDepartment: [
+        { key: '交通局', letters: 2 },
+        { key: '住建局', letters: 2 },
+      ],
+      byState: [
+        { key: 'assigned', letters: 1 },
+        { key: 'closed', letters: 1 },
+        { key: 'received', letters: 1 },
+        { key: 'replying', letters: 1 },
+      ],
+    });
+    const east = await collectReportData(
+      store,
+      { kind: 'daily', date: '2026-11-20', departments: ['d-east'] },
+      now,
+    );
+    expect(east.mailbox).toMatchObject({ received: 2, overdue: 1 });
+  });
+
+  it('says there is no mailbox data when the letters table is absent', async () => {
+    await store.command('DROP TABLE letters');
+    const d = await collectReportData(store, { kind: 'daily', date: '2026-11-20' });
+    expect(d.mailbox).toEqual({ available: false, reason: 'no-table' });
   });
 });

@@ -79,12 +79,14 @@ function barChart(
         {
           name: '信息量',
           type: 'bar',
+          barMaxWidth: 16,
           data: items.map((i) => i.documents).reverse(),
           label: { show: true, position: 'right' },
         },
         {
           name: '负面',
           type: 'bar',
+          barMaxWidth: 16,
           data: items.map((i) => i.negative).reverse(),
           color: SENTIMENT_COLORS.negative,
         },

@@ -30,8 +30,10 @@ export interface ReportSpec {
   subject?: string;
   /** Special reports: the search query text and its compiled tokens. */
   query?: { text: string; compiled: CompiledQuery };
-  /** Issuing office shown under the title. */
+  /** Issuing office shown before the title. */
   issuer?: string;
+  /** Mailbox statistics count only letters owned by these departments (all when absent). */
+  departments?: readonly string[];
 }
 
 export interface NamedItem extends ReportBreakdownItem {
@@ -69,6 +71,17 @@ export function reportScope(spec: ReportSpec, period: ReportPeriod): ReportScope
   };
 }
 
+/** Every bucket of the period, zero where nothing was published, so the chart's axis is whole. */
+export function fillTrend(points: readonly ReportTrendPoint[], period: ReportPeriod): ReportTrendPoint[] {
+  const step = period.bucket === 'hour' ? 3_600_000 : 86_400_000;
+  const byTime = new Map(points.map((p) => [Date.parse(p.time), p]));
+  const out: ReportTrendPoint[] = [];
+  for (let t = Date.parse(period.from); t < Date.parse(period.to); t += step) {
+    out.push(byTime.get(t) ?? { time: new Date(t).toISOString(), documents: 0, negative: 0, sensitive: 0 });
+  }
+  return out;
+}
+
 /** Reads every figure of the report; the queries run one after another (chDB has one thread). */
 export async function collectReportData(
   store: Store,
@@ -93,7 +106,7 @@ export async function collectReportData(
     period,
     generatedAt: now.toISOString(),
     overview: await getReportOverview(store, scope, prev),
-    trend: await getReportTrend(store, scope, period.bucket),
+    trend: fillTrend(await getReportTrend(store, scope, period.bucket), period),
     mediaTypes: await breakdown('media_type', 10, (k) => MEDIA_NAMES[k] ?? k),
     categories: await breakdown('category', 10),
     sources: await breakdown('source', 10),
@@ -109,6 +122,6 @@ export async function collectReportData(
       10,
     ),
     negativeDocuments: await getReportDocuments(store, { ...scope, sentiments: ['negative'] }, 10),
-    mailbox: await getReportMailbox(store, period.from, period.to, now.toISOString()),
+    mailbox: await getReportMailbox(store, period.from, period.to, now.toISOString(), spec.departments),
   };
 }

@@ -12,6 +12,7 @@ const CANDIDATES = {
   department: ['department_name', 'department', 'department_id', 'assigned_department'],
   state: ['state', 'status'],
   deadline: ['deadline', 'due_at', 'deadline_at'],
+  owner: ['owner_department_id'],
 } as const;
 type Role = keyof typeof CANDIDATES;
 const CLOSED_STATES = ['replied', 'closed'];
@@ -22,7 +23,7 @@ export interface MailboxCount {
 }
 
 export type ReportMailbox =
-  | { available: false; reason: 'no-table' | 'no-columns' }
+  | { available: false; reason: 'no-table' | 'no-columns' | 'no-owner' }
   | {
       available: true;
       received: number;
@@ -60,6 +61,7 @@ export function buildMailboxQuery(
   to: string,
   group: string,
   now: string,
+  departments?: readonly string[],
 ): BuiltQuery {
   const time = cols.time as string;
   const overdue =
@@ -70,10 +72,17 @@ export function buildMailboxQuery(
     query: `SELECT ${group ? `toString(${group})` : "''"} AS key, count() AS letters, ${overdue} AS overdue
       FROM letters ${cols.final ? 'FINAL' : ''}
       WHERE ${time} >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND ${time} < fromUnixTimestamp64Milli({to:Int64}, 'UTC')
+        ${departments && cols.owner ? `AND ${cols.owner} IN {departments:Array(String)}` : ''}
       GROUP BY key
       ORDER BY letters DESC, key
       LIMIT 20`,
-    params: { from: Date.parse(from), to: Date.parse(to), now: Date.parse(now), closed: CLOSED_STATES },
+    params: {
+      from: Date.parse(from),
+      to: Date.parse(to),
+      now: Date.parse(now),
+      closed: CLOSED_STATES,
+      departments: departments ? [...departments] : [],
+    },
   };
 }
 
@@ -82,6 +91,8 @@ export async function getReportMailbox(
   from: string,
   to: string,
   now = new Date().toISOString(),
+  /** Only letters owned by these departments (letters are private to departments); all when absent. */
+  departments?: readonly string[],
 ): Promise<ReportMailbox> {
   const cols = mailboxColumns(
     await store.query<{ engine: string; name: string }>(
@@ -91,11 +102,12 @@ export async function getReportMailbox(
   );
   if (!cols) return { available: false, reason: 'no-table' };
   if (!cols.time) return { available: false, reason: 'no-columns' };
+  if (departments && !cols.owner) return { available: false, reason: 'no-owner' };
   const run = async (group: string | undefined) => {
     if (group === undefined) return [];
     const rows = await store.query<{ key: string; letters: number | string; overdue: number | string }>(
       'getReportMailbox',
-      buildMailboxQuery(cols, from, to, group, now),
+      buildMailboxQuery(cols, from, to, group, now, departments),
     );
     return rows.map((r) => ({ key: r.key, letters: Number(r.letters), overdue: Number(r.overdue) }));
   };
