@@ -7,12 +7,14 @@
 import { analyzerBench } from './analyzer.bench.ts';
 import { crawlerBench } from './crawler.bench.ts';
 import { type BenchFigure, writeResults } from './harness.ts';
+import { latencyBench } from './latency.bench.ts';
 import { storeBench } from './store.bench.ts';
 
 const SUITES: Record<string, () => Promise<BenchFigure[]>> = {
   store: () => storeBench(),
   analyzer: () => analyzerBench(),
   crawler: () => crawlerBench(),
+  latency: () => latencyBench(),
 };
 
 const wanted = process.argv.slice(2);

@@ -99,6 +99,14 @@ export async function startAnalysis(options: {
   const textAnalyzer = new TextAnalyzer(config.analyzerWorkers, { rules: readSensitivityRules(config) });
   let state: PipelineState;
   try {
+    // Each worker loads its dictionaries and models now, not when the first crawled batch waits.
+    await Promise.all(
+      Array.from({ length: Math.max(1, textAnalyzer.workers) }, (_, i) =>
+        textAnalyzer.analyze([
+          { id: `warm-up-${i}`, title: '预热', content: '杭州市气象台今天发布暴雨预警。' },
+        ]),
+      ),
+    );
     state = await restoreState(store, logger);
   } catch (error) {
     await textAnalyzer.close();

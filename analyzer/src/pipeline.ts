@@ -17,13 +17,15 @@ import { toAnalyzedDocument, toTextInput } from './analyze-document.ts';
 import { Corpus, DEDUP_WINDOW } from './corpus.ts';
 import { fromHex } from './dedup/index.ts';
 import type { DocumentObserver } from './observer.ts';
-import { createObservers } from './observers.ts';
+import { alertAnnotations, createObservers } from './observers.ts';
 import type { TextAnalyzer } from './text-analyzer.ts';
 import type { TopicClusterer } from './topics/clusterer.ts';
 import { toTopicDocument } from './topics/document.ts';
 import { restoreTopics } from './topics/restore.ts';
 
 export const ANALYZE_STAGE = 'analyze';
+/** Batches smaller than this go to one worker whole: splitting costs more than it saves. */
+const MIN_PART = 8;
 
 /** The corpus state as the store remembers it: keyword statistics and recent SimHashes. */
 export async function restoreCorpus(store: Store): Promise<Corpus> {
@@ -54,6 +56,7 @@ export async function restoreState(
   options: { corpus?: Corpus; observers?: DocumentObserver[] } = {},
 ): Promise<PipelineState> {
   const corpus = options.corpus ?? (await restoreCorpus(store));
+  corpus.keywords.idf('预热'); // loads the shipped IDF table now rather than on the first batch
   const topics = await restoreTopics(store, (w) => corpus.keywords.idf(w));
   const observers = options.observers ?? createObservers();
   const log = logger.child({ component: 'analyzer' });
@@ -123,7 +126,8 @@ export async function analyzeOnce(store: Store, options: AnalyzeOptions): Promis
     const batch = await getPendingRawDocuments(store, mark, batchSize);
     if (batch.length === 0) break;
     const started = performance.now();
-    const texts = await options.analyzer.analyze(batch.map(toTextInput));
+    const texts = await analyzeSplit(options.analyzer, batch);
+    const analyzedMs = performance.now();
     const now = clock();
     const docs = batch.map((raw, i) => {
       const text = texts[i] as (typeof texts)[number];
@@ -136,17 +140,35 @@ export async function analyzeOnce(store: Store, options: AnalyzeOptions): Promis
         );
       return toAnalyzedDocument(raw, text, corpus, now, topicId);
     });
+    const clusteredMs = performance.now();
     await writeDocuments(store, docs);
     await writeTopics(store, state.topics.takeChanged(now.getTime(), now.getTime()));
     const df = state.corpus.takeDfDelta();
     await writeTermDf(store, df.terms, df.documents);
+    const storedMs = performance.now();
     await notifyObservers(state.observers, docs, { store, logger: log, now });
-    if (options.alerts) await options.alerts.onDocuments(withText(docs, batch), clock());
+    const observedMs = performance.now();
+    if (options.alerts) await options.alerts.onDocuments(forAlerts(docs, batch, state), clock());
+    const alertedMs = performance.now();
     const last = batch.at(-1) as (typeof batch)[number];
     mark = { time: last.fetchedAt, id: last.id };
     await writeWatermark(store, ANALYZE_STAGE, mark);
     analyzed += docs.length;
-    log.info({ docs: docs.length, ms: Math.round(performance.now() - started) }, 'analyzed batch');
+    const ms = (from: number, to: number) => Math.round(to - from);
+    log.info(
+      {
+        docs: docs.length,
+        ms: ms(started, performance.now()),
+        steps: {
+          text: ms(started, analyzedMs),
+          corpus: ms(analyzedMs, clusteredMs),
+          store: ms(clusteredMs, storedMs),
+          observers: ms(storedMs, observedMs),
+          alerts: ms(observedMs, alertedMs),
+        },
+      },
+      'analyzed batch',
+    );
     if (batch.length < batchSize) break;
   }
   return { analyzed };
@@ -170,10 +192,27 @@ async function notifyObservers(
   }
 }
 
-/** Keyword expressions of alert rules read the whole text, not only the stored summary. */
-function withText(docs: readonly AnalyzedDocument[], batch: readonly RawDocument[]): AlertDocument[] {
+/** The batch split over the worker threads (a pool sends each call to one worker). */
+async function analyzeSplit(analyzer: TextAnalyzer, batch: readonly RawDocument[]) {
+  const parts = Math.max(1, Math.min(analyzer.workers, Math.ceil(batch.length / MIN_PART)));
+  const size = Math.ceil(batch.length / parts);
+  const calls = [];
+  for (let i = 0; i < batch.length; i += size)
+    calls.push(analyzer.analyze(batch.slice(i, i + size).map(toTextInput)));
+  return (await Promise.all(calls)).flat();
+}
+
+/**
+ * What alert rules read: the whole text (keyword expressions), and what the observers found (the
+ * opinion index for `index` conditions, the event that groups the alert).
+ */
+function forAlerts(
+  docs: readonly AnalyzedDocument[],
+  batch: readonly RawDocument[],
+  state: PipelineState,
+): AlertDocument[] {
   return docs.map((d, i) => {
     const raw = batch[i] as RawDocument;
-    return { ...d, text: `${raw.title}\n${raw.body}` };
+    return { ...d, text: `${raw.title}\n${raw.body}`, ...alertAnnotations(state.observers, d) };
   });
 }
