@@ -130,8 +130,31 @@ describe('monitoring plans in the store', () => {
     await expect(
       savePlan(store, { id, departmentId: 'police', name: 'x', expression: '地铁' }, 'a'),
     ).rejects.toThrow(/department/);
+    // Sharing: the city's subtree plan is visible to its bureaus, its private plan is not.
+    await savePlan(
+      store,
+      { departmentId: 'city', name: '全市暴雨', expression: '暴雨', sharing: 'subtree' },
+      'a',
+      {
+        backfill: false,
+      },
+    );
+    await savePlan(store, { departmentId: 'city', name: '内部', expression: '信访' }, 'a', {
+      backfill: false,
+    });
+    await savePlan(store, { departmentId: 'police', name: '公开', expression: '诈骗', sharing: 'all' }, 'a', {
+      backfill: false,
+    });
+    const visible = await getPlans(store, {
+      departmentIds: ['transport'],
+      ancestorIds: ['city'],
+      includeSharedWithAll: true,
+    });
+    expect(visible.map((p) => p.name).sort()).toEqual(['全市暴雨', '公开', '地铁'].sort());
     expect(await deletePlan(store, id, 'a')).toBe(true);
     expect(await getPlans(store, { departmentIds: ['transport'] })).toEqual([]);
-    expect((await getPlans(store, { includeDeleted: true })).map((p) => p.deleted)).toEqual([true]);
+    expect((await getPlans(store, { includeDeleted: true, ids: [id] })).map((p) => p.deleted)).toEqual([
+      true,
+    ]);
   });
 });

@@ -7,6 +7,8 @@ export interface PlansFilter {
   departmentIds?: readonly string[];
   /** Plans other departments shared with everyone are included with `departmentIds`. */
   includeSharedWithAll?: boolean;
+  /** Ancestors of the viewer's department: their plans shared with sub-departments are included. */
+  ancestorIds?: readonly string[];
   enabledOnly?: boolean;
   includeDeleted?: boolean;
 }
@@ -22,11 +24,13 @@ export function buildPlansQuery(filter: PlansFilter = {}): BuiltQuery {
     params.ids = filter.ids;
   }
   if (filter.departmentIds) {
-    where.push(
-      filter.includeSharedWithAll
-        ? "(has({departments:Array(String)}, department_id) OR sharing = 'all')"
-        : 'has({departments:Array(String)}, department_id)',
-    );
+    const visible = ['has({departments:Array(String)}, department_id)'];
+    if (filter.includeSharedWithAll) visible.push("sharing = 'all'");
+    if (filter.ancestorIds?.length) {
+      visible.push("(sharing = 'subtree' AND has({ancestors:Array(String)}, department_id))");
+      params.ancestors = filter.ancestorIds;
+    }
+    where.push(`(${visible.join(' OR ')})`);
     params.departments = filter.departmentIds;
   }
   return {
