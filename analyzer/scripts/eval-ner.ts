@@ -14,13 +14,14 @@ import { formatScores, type NerSentence, scoreNer, toNerSentence } from '../src/
 import { NerModel } from '../src/entities/ner-model.ts';
 import { nerSpans } from '../src/entities/ner-tagger.ts';
 import { getGazetteer } from '../src/regions/index.ts';
-import { getJieba } from '../src/text/segment.ts';
+import { tagWords } from '../src/text/segment.ts';
 
 const { values } = parseArgs({
   options: {
     data: { type: 'string', default: resolve(import.meta.dirname, '../../../shared/data') },
     errors: { type: 'boolean', default: false },
     model: { type: 'string' },
+    'every-clause': { type: 'boolean', default: false },
   },
 });
 
@@ -47,12 +48,15 @@ const sets: Array<{ name: string; sentences: NerSentence[] }> = [
 const model = values.model ? NerModel.load(values.model) : undefined;
 const tagger = model
   ? (text: string): Entities => {
-      const spans = nerSpans(text, getJieba().tag(text, true), getGazetteer(), model);
+      const spans = nerSpans(text, tagWords(text), getGazetteer(), {
+        model,
+        everyClause: values['every-clause'],
+      });
       const pick = (type: string) =>
         spans.filter((s) => s.type === type).map((s) => text.slice(s.start, s.end));
       return { persons: pick('PER'), places: pick('LOC'), orgs: pick('ORG') };
     }
-  : (text: string) => findEntities(text);
+  : (text: string) => findEntities(text, { everyClause: values['every-clause'] });
 const finders = [
   { name: 'rules', find: (text: string) => findEntitiesByRules(text) },
   { name: 'tagger', find: tagger },

@@ -1,11 +1,11 @@
 import type { MediaType } from '@yuqing/schemas';
 import { classify } from './classify/index.ts';
-import { cleanText, dedupTokens, normalizeTokens, simhash, toHex } from './dedup/index.ts';
+import { dedupTokensOf, simhash, toHex } from './dedup/index.ts';
 import { findEntities, type WatchedPerson } from './entities/index.ts';
-import { findRegions } from './regions/index.ts';
+import { findRegions, getGazetteer, scanRegionNames } from './regions/index.ts';
 import { compileRules, loadDefaultRules, mergeRules, SensitivityMatcher } from './sensitivity/index.ts';
 import { analyzeSentiment, type SentimentResult } from './sentiment/index.ts';
-import { getJieba } from './text/segment.ts';
+import { type TaggedWord, tagWords } from './text/segment.ts';
 
 /** What one document brings to the stateless analysis. */
 export interface TextInput {
@@ -60,9 +60,8 @@ const AUTHORITY_BY_MEDIA: Record<MediaType, number> = {
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
-/** Words without whitespace and punctuation, as `segment` gives them. */
-function words(tagged: ReadonlyArray<{ word: string }>): string[] {
-  const out: string[] = [];
+/** Words without whitespace and punctuation, as `segment` gives them, appended to `out`. */
+function words(tagged: readonly TaggedWord[], out: string[] = []): string[] {
   for (const t of tagged) if (WORDLIKE.test(t.word)) out.push(t.word.trim());
   return out;
 }
@@ -109,13 +108,18 @@ export interface AnalyzeTextOptions {
  */
 export function analyzeText(input: TextInput, options: AnalyzeTextOptions = {}): TextAnalysis {
   const text = input.title ? `${input.title}\n${input.content}` : input.content;
-  const jieba = getJieba();
-  const titleTagged = input.title ? jieba.tag(input.title, true) : [];
-  const bodyTagged = jieba.tag(input.content, true);
-  const tagged = input.title ? [...titleTagged, { word: '\n', tag: 'x' }, ...bodyTagged] : bodyTagged;
-  const titleWords = words(titleTagged);
+  const bodyTagged = tagWords(input.content);
+  let tagged = bodyTagged;
+  let titleWords: string[] = [];
+  if (input.title) {
+    const titleTagged = tagWords(input.title);
+    titleWords = words(titleTagged);
+    tagged = titleTagged;
+    tagged.push({ word: '\n', tag: 'x' });
+    for (const t of bodyTagged) tagged.push(t);
+  }
   const bodyWords = words(bodyTagged);
-  const tokens = [...titleWords, ...bodyWords];
+  const tokens = input.title ? words(bodyTagged, titleWords.slice()) : bodyWords;
 
   const sentiment = analyzeSentiment(text, tokens);
   const negativity = Math.max(0, -sentiment.score);
@@ -123,18 +127,18 @@ export function analyzeText(input: TextInput, options: AnalyzeTextOptions = {}):
   matcher ??= sensitivityMatcher().matcher;
   const sensitivity = readableSensitivity(options.sensitivity ?? matcher, text, negativity, authority);
 
-  const regions = findRegions(text, { defaultRegion: input.defaultRegion }).map((r) => ({
+  // One scan for division names serves the regions and the tagger's gazetteer features.
+  const regionNames = scanRegionNames(text, getGazetteer());
+  const regions = findRegions(text, { defaultRegion: input.defaultRegion, found: regionNames }).map((r) => ({
     code: r.code,
     name: r.name,
     level: r.level,
   }));
-  const entities = findEntities(text, { tagged, watchList: options.watchList });
+  const entities = findEntities(text, { tagged, watchList: options.watchList, regionNames });
   // Reprints often change the headline: hash the body when it says enough on its own.
   const hashed = input.content.length >= 40 ? input.content : text;
-  const cleaned = cleanText(hashed);
-  // Most texts carry no boilerplate: then the words already cut serve, and jieba is not run again.
-  const dedup =
-    cleaned === hashed ? normalizeTokens(hashed === text ? tokens : bodyWords) : dedupTokens(hashed);
+  // The words already cut, less boilerplate, links and @names: jieba is not run again.
+  const dedup = dedupTokensOf(hashed, hashed === text ? tagged : bodyTagged);
   return {
     id: input.id,
     tokens,

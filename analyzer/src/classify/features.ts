@@ -37,7 +37,15 @@ function fnv1a(text: string, seed: number): number {
   return h >>> 0;
 }
 
-const NOT_WORDLIKE = /[^\p{L}\p{N}]+/gu;
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/** Whether the code point at `i` is a letter or a digit; ASCII and CJK without a regex. */
+function wordlikeAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  return WORDLIKE.test(String.fromCodePoint(text.codePointAt(i) as number));
+}
 
 /** Raw hashed counts of jieba words and character bigrams of one text. */
 function countInto(text: string, mask: number, counts: Map<number, number>, words?: readonly string[]): void {
@@ -45,11 +53,28 @@ function countInto(text: string, mask: number, counts: Map<number, number>, word
     const k = fnv1a(w.toLowerCase(), WORD_SEED) & mask;
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  // Bigrams within runs of letters and digits: robust to segmentation errors and unknown names.
-  for (const run of text.toLowerCase().split(NOT_WORDLIKE)) {
-    for (let i = 0; i + 1 < run.length; i++) {
-      const k = fnv1a(run.slice(i, i + 2), BIGRAM_SEED) & mask;
+  // Bigrams of UTF-16 units within runs of letters and digits: robust to segmentation errors and
+  // unknown names. Hashed from the code units, without building the two-character strings.
+  const lower = text.toLowerCase();
+  let prev = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < lower.length;
+    if (!wordlikeAt(lower, i)) {
+      prev = -1;
+      if (pair) i++;
+      continue;
+    }
+    if (prev >= 0) {
+      const k = (Math.imul(Math.imul(BIGRAM_SEED ^ prev, 0x01000193) ^ c, 0x01000193) >>> 0) & mask;
       counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    prev = c;
+    if (pair) {
+      const low = lower.charCodeAt(++i);
+      const k = (Math.imul(Math.imul(BIGRAM_SEED ^ c, 0x01000193) ^ low, 0x01000193) >>> 0) & mask;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+      prev = low;
     }
   }
 }

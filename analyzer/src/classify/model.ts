@@ -15,6 +15,11 @@ export interface CategoryModel {
   readonly bias: Float32Array;
   /** dim × classes, feature-major: the weights of bucket k are at k*classes … k*classes+classes-1. */
   readonly weights: Float32Array;
+  /**
+   * The same weights as stored, int8 with one scale per class, when the model was loaded from
+   * disk: a quarter of the memory, so far fewer cache misses when scoring.
+   */
+  readonly quantized?: { readonly q: Int8Array; readonly scale: Float32Array };
 }
 
 interface Header {
@@ -37,6 +42,7 @@ export function scoreFeatures(
   out = new Float32Array(model.classes.length),
 ) {
   const n = model.classes.length;
+  if (model.quantized) return scoreQuantized(model.quantized, model.bias, n, f, out);
   out.set(model.bias);
   const w = model.weights;
   for (let i = 0; i < f.index.length; i++) {
@@ -44,6 +50,23 @@ export function scoreFeatures(
     const v = f.value[i] as number;
     for (let c = 0; c < n; c++) out[c] = (out[c] as number) + v * (w[base + c] as number);
   }
+  return out;
+}
+
+function scoreQuantized(
+  { q, scale }: { readonly q: Int8Array; readonly scale: Float32Array },
+  bias: Float32Array,
+  n: number,
+  f: Features,
+  out: Float32Array,
+): Float32Array {
+  const sums = new Float64Array(n);
+  for (let i = 0; i < f.index.length; i++) {
+    const base = (f.index[i] as number) * n;
+    const v = f.value[i] as number;
+    for (let c = 0; c < n; c++) sums[c] = (sums[c] as number) + v * (q[base + c] as number);
+  }
+  for (let c = 0; c < n; c++) out[c] = (bias[c] as number) + (sums[c] as number) * (scale[c] as number);
   return out;
 }
 
@@ -80,9 +103,22 @@ export function loadModel(dir = MODEL_DIR): CategoryModel {
   const n = header.classes.length;
   const q = new Int8Array(gunzipSync(readFileSync(join(dir, WEIGHTS_FILE))).buffer);
   if (q.length !== header.dim * n) throw new Error(`Category weights in ${dir} do not match their header`);
-  const weights = new Float32Array(q.length);
-  for (let k = 0; k < q.length; k++) weights[k] = (q[k] as number) * (header.scale[k % n] as number);
-  return { dim: header.dim, classes: header.classes, bias: Float32Array.from(header.bias), weights };
+  const scale = Float32Array.from(header.scale);
+  let weights: Float32Array | undefined;
+  return {
+    dim: header.dim,
+    classes: header.classes,
+    bias: Float32Array.from(header.bias),
+    quantized: { q, scale },
+    // Dequantised only when asked for (training tools); scoring reads the int8 weights.
+    get weights(): Float32Array {
+      if (!weights) {
+        weights = new Float32Array(q.length);
+        for (let k = 0; k < q.length; k++) weights[k] = (q[k] as number) * (scale[k % n] as number);
+      }
+      return weights;
+    },
+  };
 }
 
 let shared: CategoryModel | undefined;

@@ -1,7 +1,9 @@
 export {
+  blankText,
   cleanText,
   DEFAULT_MAX_DISTANCE,
   dedupTokens,
+  dedupTokensOf,
   MIN_DEDUP_TOKENS,
   MIN_EXACT_TOKENS,
   maxDistanceFor,

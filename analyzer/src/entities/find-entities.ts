@@ -1,13 +1,11 @@
 import { type Gazetteer, getGazetteer } from '../regions/index.ts';
-import { getJieba } from '../text/segment.ts';
+import type { TaggedWord } from '../text/segment.ts';
+import { tagWords } from '../text/segment.ts';
 import { nerSpans } from './ner-tagger.ts';
 import { NOT_PERSON, NOT_PLACE } from './stop-lists.ts';
 import { watchHits } from './watch-list.ts';
 
-export interface TaggedWord {
-  word: string;
-  tag: string;
-}
+export type { TaggedWord } from '../text/segment.ts';
 
 export interface WatchedPerson {
   name: string;
@@ -17,9 +15,13 @@ export interface WatchedPerson {
 export interface FindEntitiesOptions {
   /** People to find by name or alias; they are reported under their `name`. */
   watchList?: WatchedPerson[];
-  /** The text's jieba tags (`getJieba().tag(text, true)`) when the caller already has them. */
+  /** The text's jieba tags (`tagWords(text)`) when the caller already has them. */
   tagged?: TaggedWord[];
   gazetteer?: Gazetteer;
+  /** The gazetteer's names in the text (`scanRegionNames`), when the caller already has them. */
+  regionNames?: readonly { start: number; end: number }[];
+  /** Run the tagger over every clause, not only those with a sign of a name (for measuring). */
+  everyClause?: boolean;
 }
 
 export interface Entities {
@@ -44,10 +46,13 @@ function alignedWith(text: string, tagged: readonly TaggedWord[]): boolean {
 export function findEntities(text: string, options: FindEntitiesOptions = {}): Entities {
   const found: Entities = { persons: [], orgs: [], places: [] };
   if (text.length === 0) return found;
-  const tagged =
-    options.tagged && alignedWith(text, options.tagged) ? options.tagged : getJieba().tag(text, true);
+  const tagged = options.tagged && alignedWith(text, options.tagged) ? options.tagged : tagWords(text);
   const watched = watchHits(text, options.watchList);
-  for (const span of nerSpans(text, tagged, options.gazetteer ?? getGazetteer())) {
+  const spans = nerSpans(text, tagged, options.gazetteer ?? getGazetteer(), {
+    regionNames: options.regionNames,
+    everyClause: options.everyClause,
+  });
+  for (const span of spans) {
     if (watched.spans.some(([start, end]) => start < span.end && span.start < end)) continue;
     const name = text.slice(span.start, span.end);
     if (span.type === 'PER' && name.length >= 2 && !NOT_PERSON.has(name)) found.persons.push(name);

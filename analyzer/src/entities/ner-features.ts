@@ -121,6 +121,143 @@ export interface FeatureContext {
   /** Number of tags; bucket numbers are multiplied by it. */
   tags: number;
   gazetteer: Gazetteer;
+  /** The gazetteer's names in this text (`scanRegionNames`), when the caller already has them. */
+  regionNames?: readonly { start: number; end: number }[];
+}
+
+/** Per-character facts of a text from which the feature buckets are hashed (`prepareText`). */
+export interface PreparedText {
+  readonly n: number;
+  /** Folded code units with two padding units on each side. */
+  readonly c: Int32Array;
+  readonly type: Uint8Array;
+  /** jieba word of each character: B/M/E/S position, word hash, tag hash, neighbouring tags. */
+  readonly wPos: Uint8Array;
+  readonly wHash: Int32Array;
+  readonly wTag: Int32Array;
+  readonly prevTag: Int32Array;
+  readonly nextTag: Int32Array;
+  /** Position inside a gazetteer region, world place, organisation ending, surname. */
+  readonly region: Uint8Array;
+  readonly world: Uint8Array;
+  readonly org: Uint8Array;
+  readonly surname: Uint8Array;
+}
+
+/**
+ * The O(n) pass before hashing: folds characters, spreads jieba words and tags over their
+ * characters and marks list matches. `tokens` are jieba's words with POS tags; their lengths must
+ * add up to the text's.
+ */
+export function prepareText(
+  text: string,
+  tokens: readonly TaggedWord[],
+  ctx: Pick<FeatureContext, 'gazetteer' | 'regionNames'>,
+): PreparedText {
+  const n = text.length;
+  const c = new Int32Array(n + 4);
+  const type = new Uint8Array(n + 4);
+  c[0] = BOS;
+  c[1] = BOS;
+  c[n + 2] = EOS;
+  c[n + 3] = EOS;
+  for (let i = 0; i < n; i++) c[i + 2] = fold(text.charCodeAt(i));
+  for (let i = 0; i < n + 4; i++) type[i] = charType(c[i] as number);
+
+  const wPos = new Uint8Array(n);
+  const wHash = new Int32Array(n);
+  const wTag = new Int32Array(n);
+  const prevTag = new Int32Array(n);
+  const nextTag = new Int32Array(n);
+  let at = 0;
+  let before = 0x5b;
+  let th = tokens.length > 0 ? hashTag((tokens[0] as TaggedWord).tag) : 0;
+  for (let t = 0; t < tokens.length && at < n; t++) {
+    const { word } = tokens[t] as TaggedWord;
+    const end = Math.min(n, at + word.length);
+    const h = hashString(word);
+    const after = t + 1 < tokens.length ? hashTag((tokens[t + 1] as TaggedWord).tag) : 0x5d;
+    markSpan(wPos, at, end);
+    for (let k = at; k < end; k++) {
+      wHash[k] = h;
+      wTag[k] = th;
+      prevTag[k] = before;
+      nextTag[k] = after;
+    }
+    before = th;
+    th = after;
+    at = end;
+  }
+
+  const region = new Uint8Array(n);
+  for (const r of ctx.regionNames ?? scanRegionNames(text, ctx.gazetteer)) markSpan(region, r.start, r.end);
+  const world = new Uint8Array(n);
+  const org = new Uint8Array(n);
+  const surname = new Uint8Array(n);
+  const { ac, kinds } = listAutomaton();
+  ac.scan(text, (id, start, end) => {
+    const kind = kinds[id];
+    const marks = kind === LIST_WORLD ? world : kind === LIST_ORG ? org : surname;
+    if (marks[start] === NONE && marks[end - 1] === NONE) markSpan(marks, start, end);
+  });
+  for (let i = 0; i < n; i++) if (surname[i] === NONE && SURNAMES.has(text.charAt(i))) surname[i] = S;
+  return { n, c, type, wPos, wHash, wTag, prevTag, nextTag, region, world, org, surname };
+}
+
+/**
+ * Writes the feature buckets of characters [from, to) into `out` (`out[i * FEATURES + k]` for
+ * character i and template k). Features read the whole text around each character, so tagging a
+ * part of a text sees the same features as tagging all of it.
+ */
+export function hashFeatures(
+  p: PreparedText,
+  buckets: number,
+  tags: number,
+  out: Int32Array,
+  from = 0,
+  to = p.n,
+): void {
+  const { n, c, type, wPos, wHash, wTag, prevTag, nextTag, region, world, org, surname } = p;
+  const mask = buckets - 1;
+  for (let i = from; i < to; i++) {
+    const q = i + 2;
+    const a = c[q - 2] as number;
+    const b = c[q - 1] as number;
+    const x = c[q] as number;
+    const d = c[q + 1] as number;
+    const e = c[q + 2] as number;
+    const wp = wPos[i] as number;
+    const wt = wTag[i] as number;
+    const base = i * FEATURES;
+    const bx = mix(mix(7, b), x);
+    out[base] = (finish(mix(1, a)) & mask) * tags;
+    out[base + 1] = (finish(mix(2, b)) & mask) * tags;
+    out[base + 2] = (finish(mix(3, x)) & mask) * tags;
+    out[base + 3] = (finish(mix(4, d)) & mask) * tags;
+    out[base + 4] = (finish(mix(5, e)) & mask) * tags;
+    out[base + 5] = (finish(mix(mix(6, a), b)) & mask) * tags;
+    out[base + 6] = (finish(bx) & mask) * tags;
+    out[base + 7] = (finish(mix(mix(8, x), d)) & mask) * tags;
+    out[base + 8] = (finish(mix(mix(9, d), e)) & mask) * tags;
+    out[base + 9] = (finish(mix(bx, d)) & mask) * tags;
+    out[base + 10] = (finish(mix(mix(mix(11, a), b), x)) & mask) * tags;
+    out[base + 11] = (finish(mix(mix(mix(12, x), d), e)) & mask) * tags;
+    out[base + 12] =
+      (finish(mix(mix(mix(13, type[q - 1] as number), type[q] as number), type[q + 1] as number)) & mask) *
+      tags;
+    out[base + 13] = (finish(mix(mix(14, wp), wt)) & mask) * tags;
+    out[base + 14] = (finish(mix(mix(15, wp), wHash[i] as number)) & mask) * tags;
+    out[base + 15] = (finish(mix(mix(mix(16, wp), wt), prevTag[i] as number)) & mask) * tags;
+    out[base + 16] = (finish(mix(mix(mix(17, wp), wt), nextTag[i] as number)) & mask) * tags;
+    out[base + 17] = (finish(mix(mix(18, wp), x)) & mask) * tags;
+    out[base + 18] = (finish(mix(mix(19, region[i] as number), wp)) & mask) * tags;
+    out[base + 19] = (finish(mix(mix(20, world[i] as number), wp)) & mask) * tags;
+    out[base + 20] =
+      (finish(mix(mix(mix(21, org[i] as number), i + 1 < n ? (org[i + 1] as number) : 0), wp)) & mask) * tags;
+    out[base + 21] = (finish(mix(mix(mix(22, surname[i] as number), wp), wt)) & mask) * tags;
+    out[base + 22] = (finish(mix(mix(23, i > 0 ? (surname[i - 1] as number) : 0), wp)) & mask) * tags;
+    out[base + 23] = (finish(24) & mask) * tags;
+  }
 }
 
 /**
@@ -132,94 +269,7 @@ export function extractFeatures(
   tokens: readonly TaggedWord[],
   ctx: FeatureContext,
 ): Int32Array {
-  const n = text.length;
-  const c = new Int32Array(n + 4);
-  c[0] = BOS;
-  c[1] = BOS;
-  c[n + 2] = EOS;
-  c[n + 3] = EOS;
-  for (let i = 0; i < n; i++) c[i + 2] = fold(text.charCodeAt(i));
-  const type = Int32Array.from(c, charType);
-
-  // jieba word of each character: position, word hash, tag hash, neighbouring tags.
-  const wPos = new Uint8Array(n);
-  const wHash = new Int32Array(n);
-  const wTag = new Int32Array(n);
-  const prevTag = new Int32Array(n);
-  const nextTag = new Int32Array(n);
-  let at = 0;
-  let before = 0x5b;
-  for (let t = 0; t < tokens.length && at < n; t++) {
-    const { word, tag } = tokens[t] as TaggedWord;
-    const end = Math.min(n, at + word.length);
-    const h = hashString(word);
-    const th = hashTag(tag);
-    const after = t + 1 < tokens.length ? hashTag((tokens[t + 1] as TaggedWord).tag) : 0x5d;
-    markSpan(wPos, at, end);
-    for (let k = at; k < end; k++) {
-      wHash[k] = h;
-      wTag[k] = th;
-      prevTag[k] = before;
-      nextTag[k] = after;
-    }
-    before = th;
-    at = end;
-  }
-
-  const region = new Uint8Array(n);
-  for (const r of scanRegionNames(text, ctx.gazetteer)) markSpan(region, r.start, r.end);
-  const world = new Uint8Array(n);
-  const org = new Uint8Array(n);
-  const surname = new Uint8Array(n);
-  const { ac, kinds } = listAutomaton();
-  ac.scan(text, (id, start, end) => {
-    const kind = kinds[id];
-    const marks = kind === LIST_WORLD ? world : kind === LIST_ORG ? org : surname;
-    if (marks[start] === NONE && marks[end - 1] === NONE) markSpan(marks, start, end);
-  });
-  for (let i = 0; i < n; i++) if (surname[i] === NONE && SURNAMES.has(text.charAt(i))) surname[i] = S;
-
-  const out = new Int32Array(n * FEATURES);
-  const mask = ctx.buckets - 1;
-  const T = ctx.tags;
-  const put = (at: number, h: number) => {
-    out[at] = (finish(h) & mask) * T;
-  };
-  for (let i = 0; i < n; i++) {
-    const p = i + 2;
-    const a = c[p - 2] as number;
-    const b = c[p - 1] as number;
-    const x = c[p] as number;
-    const d = c[p + 1] as number;
-    const e = c[p + 2] as number;
-    const wp = wPos[i] as number;
-    const wt = wTag[i] as number;
-    const base = i * FEATURES;
-    put(base + 0, mix(1, a));
-    put(base + 1, mix(2, b));
-    put(base + 2, mix(3, x));
-    put(base + 3, mix(4, d));
-    put(base + 4, mix(5, e));
-    const bx = mix(mix(7, b), x);
-    put(base + 5, mix(mix(6, a), b));
-    put(base + 6, bx);
-    put(base + 7, mix(mix(8, x), d));
-    put(base + 8, mix(mix(9, d), e));
-    put(base + 9, mix(bx, d));
-    put(base + 10, mix(mix(mix(11, a), b), x));
-    put(base + 11, mix(mix(mix(12, x), d), e));
-    put(base + 12, mix(mix(mix(13, type[p - 1] as number), type[p] as number), type[p + 1] as number));
-    put(base + 13, mix(mix(14, wp), wt));
-    put(base + 14, mix(mix(15, wp), wHash[i] as number));
-    put(base + 15, mix(mix(mix(16, wp), wt), prevTag[i] as number));
-    put(base + 16, mix(mix(mix(17, wp), wt), nextTag[i] as number));
-    put(base + 17, mix(mix(18, wp), x));
-    put(base + 18, mix(mix(19, region[i] as number), wp));
-    put(base + 19, mix(mix(20, world[i] as number), wp));
-    put(base + 20, mix(mix(mix(21, org[i] as number), i + 1 < n ? (org[i + 1] as number) : 0), wp));
-    put(base + 21, mix(mix(mix(22, surname[i] as number), wp), wt));
-    put(base + 22, mix(mix(23, i > 0 ? (surname[i - 1] as number) : 0), wp));
-    put(base + 23, 24);
-  }
+  const out = new Int32Array(text.length * FEATURES);
+  hashFeatures(prepareText(text, tokens, ctx), ctx.buckets, ctx.tags, out);
   return out;
 }

@@ -105,9 +105,12 @@ export class NerModel {
     return 2 ** this.meta.bits;
   }
 
-  /** Tags of a text from its feature buckets (`extractFeatures`). */
-  tag(features: Int32Array): Uint8Array {
-    const n = features.length / FEATURES;
+  /**
+   * Tags of a text from its feature buckets (`extractFeatures`), or of its characters [from, to)
+   * decoded as a sequence of their own (only those characters' buckets are read).
+   */
+  tag(features: Int32Array, from = 0, to = features.length / FEATURES): Uint8Array {
+    const n = to - from;
     if (this.em.length < n * T) this.em = new Float64Array(n * T * 2);
     const em = this.em;
     const w = this.weights;
@@ -120,7 +123,7 @@ export class NerModel {
       let s4 = 0;
       let s5 = 0;
       let s6 = 0;
-      for (let k = i * FEATURES, end = k + FEATURES; k < end; k++) {
+      for (let k = (from + i) * FEATURES, end = k + FEATURES; k < end; k++) {
         const f = features[k] as number;
         s0 += w[f] as number;
         s1 += w[f + 1] as number;

@@ -20,6 +20,8 @@ export interface FindRegionsOptions {
   /** The source's home region, as a code (330106, 3301, 33) or a name (杭州市, 杭州): breaks ties. */
   defaultRegion?: string;
   gazetteer?: Gazetteer;
+  /** `scanRegionNames(text)` when the caller already has it (the NER features use it too). */
+  found?: Found[];
 }
 
 export interface Found {
@@ -114,7 +116,7 @@ function choose(
  */
 export function findRegions(text: string, options: FindRegionsOptions = {}): RegionMention[] {
   const g = options.gazetteer ?? getGazetteer();
-  const found = scanRegionNames(text, g);
+  const found = options.found ?? scanRegionNames(text, g);
   if (found.length === 0) return [];
   const home = resolveDefault(options.defaultRegion, g);
 

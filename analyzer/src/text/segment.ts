@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { getGazetteer } from '../regions/gazetteer.ts';
+import { TagTable } from './tag-table.ts';
 
 const GOV_TERMS = new URL('../../dict/gov-terms.txt', import.meta.url);
 /** High enough to keep a user word whole, low enough not to swallow its neighbours. */
 const USER_WORD_FREQ = 3000;
 
 let jieba: Jieba | undefined;
+/** POS tag of every dictionary word (shipped and user), as jieba's `tag` reads them. */
+let tags: TagTable | undefined;
 
 export interface UserWord {
   word: string;
@@ -19,6 +22,18 @@ function dictLines(words: Iterable<UserWord>): Uint8Array {
   const lines: string[] = [];
   for (const { word, tag } of words) if (/^\S+$/.test(word)) lines.push(`${word} ${USER_WORD_FREQ} ${tag}`);
   return Buffer.from(lines.join('\n'));
+}
+
+/** Reads `word freq tag` lines into the tag table; as in jieba, a word keeps the tag it was first given. */
+function readTags(lines: Uint8Array, into: TagTable): void {
+  const text = Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength).toString('utf8');
+  for (const line of text.split('\n')) {
+    const first = line.indexOf(' ');
+    if (first <= 0) continue;
+    const second = line.indexOf(' ', first + 1);
+    const tag = second < 0 ? '' : line.slice(second + 1).trim();
+    if (tag !== '') into.add(line.slice(0, first), tag);
+  }
 }
 
 /** Government and policy terms, and every division name of the gazetteer (海淀区, 恩施土家族苗族自治州). */
@@ -36,14 +51,55 @@ function builtInUserWords(): UserWord[] {
 export function getJieba(): Jieba {
   if (!jieba) {
     jieba = Jieba.withDict(dict);
-    jieba.loadDict(dictLines(builtInUserWords()));
+    const user = dictLines(builtInUserWords());
+    jieba.loadDict(user);
+    tags = new TagTable();
+    readTags(dict, tags);
+    readTags(user, tags);
   }
   return jieba;
 }
 
 /** Adds words (watched people and their aliases, plan terms) to this thread's jieba. */
 export function addUserWords(words: Iterable<UserWord>): void {
-  getJieba().loadDict(dictLines(words));
+  const lines = dictLines(words);
+  getJieba().loadDict(lines);
+  if (tags) readTags(lines, tags);
+}
+
+export interface TaggedWord {
+  word: string;
+  tag: string;
+}
+
+/** jieba's tag of a word it does not know: `m` for ASCII digits, `eng` for other ASCII alphanumerics, else `x`. */
+function unknownTag(word: string): string {
+  let eng = 0;
+  let digits = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      eng++;
+      digits++;
+    } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) eng++;
+  }
+  return eng === 0 ? 'x' : eng === digits ? 'm' : 'eng';
+}
+
+/**
+ * The same words and POS tags as `getJieba().tag(text, true)`, about twice as fast: jieba cuts
+ * (one native call returning plain strings) and the tags are read from the dictionary in JS,
+ * which is all jieba's tagger does for each word it cut.
+ */
+export function tagWords(text: string): TaggedWord[] {
+  const words = getJieba().cut(text, true);
+  const known = tags as TagTable;
+  const out: TaggedWord[] = new Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    out[i] = { word, tag: known.get(word) ?? unknownTag(word) };
+  }
+  return out;
 }
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
