@@ -4,7 +4,13 @@ import { parseDocument } from 'htmlparser2';
 import { contains, type TextBlock, textBlocks } from './blocks.ts';
 import { extractBody } from './body.ts';
 import { findByline } from './byline.ts';
-import { findPublishTime, parseMachineDate, type TimeContext } from './publish-time.ts';
+import {
+  type DateZones,
+  findPublishTime,
+  hasDateLabel,
+  parseMachineDate,
+  type TimeContext,
+} from './publish-time.ts';
 import { findTitle } from './title.ts';
 
 export interface ExtractedArticle {
@@ -53,14 +59,14 @@ export function extractArticle(
 
   const blocks = textBlocks(root);
   const body = extractBody(blocks, root, title);
-  const { above, below } = nearHeadline(blocks, title, body.container);
+  const { above, below, zones } = nearHeadline(blocks, title, body.container);
   const near = [...above, ...below].join(' | ');
   const pageText = blocks.map((b) => b.text).join(' | ');
   const lines = body.text.split('\n');
   const byline = findByline($, { near, above, edges: [...lines.slice(0, 1), ...lines.slice(-2)], pageText });
   const article: ExtractedArticle = {
     title,
-    publishedAt: findPublishTime($, near, pageText, url, options),
+    publishedAt: findPublishTime($, zones, url, options),
     author: byline.author,
     source: byline.source,
     content: body.text,
@@ -77,7 +83,7 @@ function nearHeadline(
   blocks: readonly TextBlock[],
   title: string,
   container: Element | null,
-): { above: string[]; below: string[] } {
+): { above: string[]; below: string[]; zones: DateZones } {
   const first = container ? blocks.findIndex((b) => contains(container, b.owner)) : -1;
   let last = first;
   if (container) {
@@ -94,7 +100,34 @@ function nearHeadline(
   const short = (b: TextBlock, max: number) => b.chars < max && b.linkChars <= b.chars * 0.5;
   const above = blocks.slice(from, Math.max(from + 8, first + 2)).filter((b) => short(b, 200));
   const below = blocks.slice(last + 1, last + 4).filter((b) => short(b, 120));
-  return { above: above.map((b) => b.text), below: below.map((b) => b.text) };
+  // Where dates are looked for, nearest the headline first; link lists (related, comments) left out.
+  const text = (bs: readonly TextBlock[]) =>
+    bs
+      .filter((b) => b.linkChars < 12 || b.linkChars <= b.chars * 0.5 || hasDateLabel(b.text))
+      .map((b) => b.text)
+      .join(' | ');
+  const end = Math.max(from, last + 4);
+  const zones: DateZones = {
+    // Dates: the lines between the headline and the body, and short lines opening the body.
+    above: [
+      ...blocks.slice(from, Math.max(from, first)),
+      ...takeWhile(blocks.slice(Math.max(from, first), Math.max(from, first) + 3), (b) => b.chars < 40),
+    ]
+      .filter((b) => short(b, 200))
+      .map((b) => b.text),
+    below: below.map((b) => b.text),
+    titleFound: titleAt >= 0,
+    beforeNear: text(blocks.slice(Math.max(0, from - 5), Math.max(0, from - 1)).filter((b) => !b.chrome)),
+    before: text(blocks.slice(0, Math.max(0, from - 5)).filter((b) => !b.chrome)),
+    article: text(blocks.slice(Math.max(0, from - 1), end)),
+    after: text(blocks.slice(end)),
+  };
+  return { above: above.map((b) => b.text), below: zones.below, zones };
+}
+
+function takeWhile<T>(xs: readonly T[], keep: (x: T) => boolean): T[] {
+  const n = xs.findIndex((x) => !keep(x));
+  return n < 0 ? [...xs] : xs.slice(0, n);
 }
 
 function applySelectors(

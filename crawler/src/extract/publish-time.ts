@@ -1,13 +1,39 @@
 import type { CheerioAPI } from 'cheerio';
-import { DEFAULT_TIME_ZONE, isoInZone, wallClockToIso } from './zoned-time.ts';
+import {
+  dateMatches,
+  parseMachineDate,
+  parseRelativeDate,
+  parseShortDate,
+  relativeIndex,
+  type TimeContext,
+} from './date-patterns.ts';
+import { DEFAULT_TIME_ZONE, wallClockToIso } from './zoned-time.ts';
 
-/** `2024-03-05 10:20[:30]`, `2024/3/5`, `2024.03.05`, `2024年3月5日 10时20分`, `2024年3月5日10:20`. */
-const DATE_TIME =
-  /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(?:T|\s|星期.|周.)?\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?/;
-/** `3小时前`, `刚刚`, `昨天 10:20`, `今天 08:00`, `前天`. */
-const RELATIVE = /(\d+)\s*(秒|分钟|小时|天)前|(刚刚)|(今天|昨天|前天)\s*(?:(\d{1,2})[:：](\d{2}))?/;
-const LABELS =
-  /(?:发布时间|发表时间|发布日期|发表日期|更新时间|时间|日期|发布于|发表于|发表|发布|posted|published)\s*(?:[:：]|于)?\s*/gi;
+export {
+  parseChineseDate,
+  parseMachineDate,
+  parseRelativeDate,
+  parseShortDate,
+  type TimeContext,
+} from './date-patterns.ts';
+
+const LABEL_WORDS =
+  '发布时间|发表时间|发布日期|发表日期|发稿时间|发文时间|发帖时间|发贴时间|成文日期|印发日期|提交时间|录入时间|添加时间|上传时间|时间|日期|发布于|发表于|发表|发布|张贴|posted(?:\\s+(?:on|at))?|published(?:\\s+on)?|date';
+const LABEL_TAIL = '\\s*(?:[:：@]|于)?\\s*[[【(（]?\\s*';
+/** A publication label right before a date: `发布时间：`, `发表于`, `日期:[`, `posted on`, `张贴 @`. */
+const LABEL_BEFORE = new RegExp(`(?:${LABEL_WORDS})${LABEL_TAIL}$`, 'i');
+/** The same label, anywhere: a date without a year or a relative time may follow it. */
+const LABEL = new RegExp(`(?:${LABEL_WORDS})${LABEL_TAIL}`, 'gi');
+/** Whether a line has a publication label (a byline in a link-heavy line still counts). */
+export function hasDateLabel(text: string): boolean {
+  LABEL.lastIndex = 0;
+  return LABEL.test(text);
+}
+/** Labels of a later or unrelated date: never taken as the publication time. */
+const NOT_PUBLICATION_BEFORE =
+  /(?:建立于|创建于|注册于?|注册时间|注册日期|加入于?|加入时间|最后登录|上次登录|登录时间|最后回复|最后发表|回复于|回复时间|评论于|生日|出生|截止|截至|有效期|修改于|编辑于|最后编辑|©|copyright|\(c\)|版权所有|版权)[^|]{0,12}$/i;
+/** Labels of an update time: usable when nothing better is found. */
+const UPDATE_BEFORE = /(?:更新时间|更新日期|更新于|修改时间|修改日期)\s*[:：]?\s*[[【(（]?\s*$/;
 
 /** Meta names and properties that carry the publication time (compared lower-case). */
 const META_NAMES = new Set([
@@ -21,7 +47,9 @@ const META_NAMES = new Set([
   'publish-date',
   'ptime',
   'datepublished',
+  'datecreated',
   'dc.date.issued',
+  'dc.date.created',
   'dc.date',
   'dcterms.issued',
   'dcterms.created',
@@ -32,72 +60,85 @@ const META_NAMES = new Set([
   'article:published',
   'date',
 ]);
+/** Modification times: a last resort, still better than a date picked from running text. */
+const META_MODIFIED = new Set([
+  'article:modified_time',
+  'og:updated_time',
+  'datemodified',
+  'dateupdate',
+  'lastmod',
+  'last-modified',
+  'dcterms.modified',
+  'dc.date.modified',
+]);
+/** Elements named for the publication time (`<span id="publish_time">`, `class="pubtime"`). */
+const NAMED_TIME =
+  '[id*="publish_time" i], [id*="publishtime" i], [id*="pubtime" i], [id*="pub_time" i], [id*="pubdate" i], [id*="post-time" i], [id*="post_time" i], [class*="publish_time" i], [class*="publish-time" i], [class*="publishtime" i], [class*="pubtime" i], [class*="pub_time" i], [class*="pub-time" i], [class*="pubdate" i], [class*="pub-date" i], [class*="post-time" i], [class*="post_time" i], [class*="publish-date" i], [class*="publish_date" i]';
+/** Elements called just `date` or `time`: often the article's, but comments use the names too. */
+const PLAIN_TIME = '[class~="date" i], [class~="time" i], [id="date" i], [id="time" i], [class~="pubTime" i]';
+/** Inline script fields: `pubtime: '2019-09-23 07:48'`, `"publish_time": 1581517074`. */
+const SCRIPT_TIME =
+  /["']?(?:pubtime|pub_time|publish_?time|publishdate|publish_date|pubdate|pub_date|datePublished)["']?\s*[:=]\s*["']?(\d{10}(?:\d{3})?|\d{4}-\d{1,2}-\d{1,2}[^"',}]{0,20})/i;
 
-const NOT_PUBLICATION =
-  /(建立于|创建于|注册于?|注册时间|注册日期|加入于?|最后登录|上次登录|生日|出生)\s*[:：]?\s*[\d年月日\-/.:：\s]{6,24}/g;
+type DateKind = 'publication' | 'update' | 'none';
 
-export interface TimeContext {
-  timeZone?: string;
-  /** "Now" for relative times (`3小时前`); defaults to the current time. */
-  now?: Date;
+/** What the text just before a date says it is. */
+function labelKind(before: string): DateKind | 'label' {
+  if (NOT_PUBLICATION_BEFORE.test(before)) return 'none';
+  if (UPDATE_BEFORE.test(before)) return 'update';
+  return LABEL_BEFORE.test(before) ? 'label' : 'publication';
 }
 
-/** The first date (and time) written in `text`, as wall-clock time in the zone. */
-export function parseChineseDate(text: string, ctx: TimeContext = {}): string | null {
-  const m = DATE_TIME.exec(text);
-  if (!m) return null;
-  const n = (i: number) => (m[i] === undefined ? 0 : Number(m[i]));
-  return wallClockToIso(ctx.timeZone ?? DEFAULT_TIME_ZONE, n(1), n(2), n(3), n(4), n(5), n(6));
+interface TextDate {
+  iso: string;
+  index: number;
+  labelled: boolean;
+  update: boolean;
 }
 
-/** `3小时前`, `昨天 10:20`… relative to `ctx.now`. */
-export function parseRelativeDate(text: string, ctx: TimeContext = {}): string | null {
-  const m = RELATIVE.exec(text);
-  if (!m) return null;
-  const tz = ctx.timeZone ?? DEFAULT_TIME_ZONE;
-  const now = (ctx.now ?? new Date()).getTime();
-  if (m[1]) {
-    const unit = { 秒: 1_000, 分钟: 60_000, 小时: 3_600_000, 天: 86_400_000 }[m[2] as '秒'] ?? 0;
-    return isoInZone(now - Number(m[1]) * unit, tz);
+/** Dates in running text with their labels; rejects future dates, copyright years and profile dates. */
+function textDates(text: string, ctx: TimeContext, sameDay: readonly string[] = []): TextDate[] {
+  const latest = (ctx.now ?? new Date()).getTime() + 86_400_000;
+  const out: TextDate[] = [];
+  for (const m of dateMatches(text, ctx)) {
+    if (Date.parse(m.iso) > latest) continue;
+    const kind = labelKind(text.slice(Math.max(0, m.index - 24), m.index));
+    if (kind === 'none') continue;
+    out.push({ iso: m.iso, index: m.index, labelled: kind === 'label', update: kind === 'update' });
   }
-  if (m[3]) return isoInZone(now, tz);
-  const back = { 今天: 0, 昨天: 1, 前天: 2 }[m[4] as '今天'] ?? 0;
-  const day = isoInZone(now - back * 86_400_000, tz);
-  const [y, mo, d] = day.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return wallClockToIso(tz, y, mo, d, Number(m[5] ?? 0), Number(m[6] ?? 0));
-}
-
-/** A machine-readable time: an ISO time with an offset is exact; anything else is wall-clock time. */
-export function parseMachineDate(value: string, ctx: TimeContext = {}): string | null {
-  const v = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(v)) {
-    const t = Date.parse(v);
-    return Number.isNaN(t) ? null : isoInZone(t, ctx.timeZone ?? DEFAULT_TIME_ZONE);
+  // Dates without a year, or relative ones, only right after a publication label.
+  for (const m of text.matchAll(LABEL)) {
+    const start = m.index + m[0].length;
+    if (out.some((d) => d.index === start)) continue;
+    const before = text.slice(Math.max(0, m.index - 12), start);
+    if (NOT_PUBLICATION_BEFORE.test(before) || UPDATE_BEFORE.test(before)) continue;
+    const after = text.slice(start, start + 40);
+    const rel = relativeIndex(after) === 0 ? parseRelativeDate(after, ctx) : null;
+    const iso = rel ?? parseShortDate(after, ctx, sameDay);
+    if (iso && Date.parse(iso) <= latest) out.push({ iso, index: start, labelled: true, update: false });
   }
-  if (/^\d{10}(\d{3})?$/.test(v)) {
-    const ms = v.length === 10 ? Number(v) * 1000 : Number(v);
-    return isoInZone(ms, ctx.timeZone ?? DEFAULT_TIME_ZONE);
-  }
-  return parseChineseDate(v, ctx);
+  return out.sort((a, b) => a.index - b.index);
 }
 
 /** The date after a label such as `发布时间：`, when it follows within a few characters. */
 export function labelledDate(text: string, ctx: TimeContext = {}): string | null {
-  for (const m of text.matchAll(LABELS)) {
-    const start = (m.index ?? 0) + m[0].length;
-    const after = text.slice(start, start + 40);
-    const found = DATE_TIME.exec(after);
-    if (found && found.index <= 2) return parseChineseDate(after, ctx);
-    const rel = RELATIVE.exec(after);
-    if (rel && rel.index <= 2) return parseRelativeDate(after, ctx);
-  }
-  return null;
+  return textDates(text, ctx).find((d) => d.labelled)?.iso ?? null;
 }
 
 function fromJsonLd($: CheerioAPI, ctx: TimeContext): string | null {
   for (const el of $('script[type="application/ld+json"]').toArray()) {
-    const m = /"date(?:Published|Created)"\s*:\s*"([^"]+)"/.exec($(el).text());
+    const m = /"(?:datePublished|dateCreated|uploadDate)"\s*:\s*"([^"]+)"/.exec($(el).text());
     const iso = m?.[1] ? parseMachineDate(m[1], ctx) : null;
+    if (iso) return iso;
+  }
+  return null;
+}
+
+function fromMeta($: CheerioAPI, names: ReadonlySet<string>, ctx: TimeContext): string | null {
+  for (const el of $('meta[content]').toArray()) {
+    const key = (el.attribs.name ?? el.attribs.property ?? el.attribs.itemprop ?? '').trim().toLowerCase();
+    if (!names.has(key)) continue;
+    const iso = parseMachineDate(el.attribs.content ?? '', ctx);
     if (iso) return iso;
   }
   return null;
@@ -105,18 +146,42 @@ function fromJsonLd($: CheerioAPI, ctx: TimeContext): string | null {
 
 /** Machine-readable times: JSON-LD, meta tags, `<time datetime>`, `itemprop=datePublished`. */
 export function machinePublishTime($: CheerioAPI, ctx: TimeContext = {}): string | null {
-  const fromLd = fromJsonLd($, ctx);
-  if (fromLd) return fromLd;
-  for (const el of $('meta[content]').toArray()) {
-    const key = (el.attribs.name ?? el.attribs.property ?? el.attribs.itemprop ?? '').trim().toLowerCase();
-    if (!META_NAMES.has(key)) continue;
-    const iso = parseMachineDate(el.attribs.content ?? '', ctx);
-    if (iso) return iso;
-  }
-  for (const el of $('time[datetime], [itemprop="datePublished"]').toArray()) {
+  const found = fromJsonLd($, ctx) ?? fromMeta($, META_NAMES, ctx);
+  if (found) return found;
+  for (const el of $('[itemprop="datePublished"], time[datetime], time[pubdate]').toArray()) {
+    if ($(el).closest('[class*="comment" i], [id*="comment" i], [class*="reply" i]').length > 0) continue;
     const v = el.attribs.datetime ?? el.attribs.content ?? $(el).text();
     const iso = v ? parseMachineDate(v, ctx) : null;
     if (iso) return iso;
+  }
+  return null;
+}
+
+/** Text of elements named for the publication time, e.g. `<em id="publish_time">2020-02-12</em>`. */
+function namedTimeText($: CheerioAPI, selector: string): string {
+  return $(selector)
+    .filter(
+      (_, el) => $(el).closest('[class*="comment" i], [id*="comment" i], [class*="reply" i]').length === 0,
+    )
+    .slice(0, 3)
+    .toArray()
+    .map(
+      (el) =>
+        `发布时间：${$(el)
+          .text()
+          .replace(/\s+/g, ' ')
+          .trim()
+          .replace(/^.{0,8}[:：]\s*/, '')}`,
+    )
+    .join(' | ');
+}
+
+/** A publication time set in an inline script (pages that write it with JavaScript). */
+function scriptTime($: CheerioAPI, ctx: TimeContext): string | null {
+  for (const el of $('script:not([src])').toArray()) {
+    const m = SCRIPT_TIME.exec($(el).text());
+    const iso = m?.[1] ? parseMachineDate(m[1].trim(), ctx) : null;
+    if (iso && Date.parse(iso) <= (ctx.now ?? new Date()).getTime() + 86_400_000) return iso;
   }
   return null;
 }
@@ -137,26 +202,87 @@ export function dateFromUrl(url: string, ctx: TimeContext = {}): string | null {
     : null;
 }
 
+/** Relative times (`3小时前`) near the headline, only in short lines: in prose `刚刚` is not a date. */
+function relativeNear(lines: readonly string[], ctx: TimeContext): string | null {
+  for (const line of lines) {
+    if (line.length <= 24 && relativeIndex(line) >= 0) return parseRelativeDate(line, ctx);
+  }
+  return null;
+}
+
+/** The page around the article, as extract-article sees it. */
+export interface DateZones {
+  /** Short lines between the headline and the body, and right after the body: where bylines live. */
+  above: string[];
+  below: string[];
+  /** Whether `above` starts at the headline; otherwise it is a guess at the lines before the body. */
+  titleFound: boolean;
+  /** Page text before the headline (the few lines right before it, and the rest), from the headline to just after the body, and the rest. */
+  beforeNear: string;
+  before: string;
+  article: string;
+  after: string;
+}
+
+const pick = (dates: readonly TextDate[], last: boolean): string | undefined =>
+  (last ? dates[dates.length - 1] : dates[0])?.iso;
+
 /**
- * When the page says it was published: machine-readable metadata, then a labelled date near the
- * headline, a date near the headline, a labelled date anywhere, the URL, any date in the page.
+ * When the page says it was published, from the most to the least reliable evidence: machine-readable
+ * metadata; an element named for it or an inline script field; a labelled date near the headline, then any date there (the
+ * first after the headline, or the last before the body when the headline was not found); an element
+ * called `date` or `time`; a labelled
+ * date in the article, then before the headline (the nearest); the URL; a date in the lines right
+ * before the headline (forum post headers); any date in the article, then before the headline; a relative time near the headline; the modification time; dates after the
+ * article (comments, replies). Future dates (after `ctx.now`), copyright years and profile or reply
+ * dates (注册时间, 最后登录, 回复于) are never taken.
  */
 export function findPublishTime(
   $: CheerioAPI,
-  nearText: string,
-  pageText: string,
+  zones: DateZones,
   url: string,
   ctx: TimeContext = {},
 ): string | null {
-  // Dates that belong to the user or the site, not the article (forum profiles, blog headers).
-  const near = nearText.replace(NOT_PUBLICATION, ' ');
+  const machine = machinePublishTime($, ctx);
+  if (machine) return machine;
+  const modified = fromMeta($, META_MODIFIED, ctx);
+  const fromUrl = dateFromUrl(url, ctx);
+  const known = [zones.before, zones.beforeNear, zones.article, zones.after].flatMap((t) =>
+    dateMatches(t, ctx).map((d) => d.iso),
+  );
+  const sameDay = [modified, fromUrl, ...known].filter((d): d is string => d !== null);
+  const dates = (text: string) => textDates(text, ctx, sameDay).filter((d) => !d.update);
+
+  const named = dates(namedTimeText($, NAMED_TIME))[0]?.iso ?? scriptTime($, ctx);
+  if (named) return named;
+  const above = dates(zones.above.join(' | '));
+  const below = dates(zones.below.join(' | '));
+  const labelled = (ds: readonly TextDate[]) => ds.filter((d) => d.labelled);
+  const fromEnd = !zones.titleFound;
+  const near =
+    pick(labelled(above), fromEnd) ??
+    pick(labelled(below), false) ??
+    pick(above, fromEnd) ??
+    pick(below, false);
+  if (near) return near;
+  const plain = dates(namedTimeText($, PLAIN_TIME))[0]?.iso;
+  if (plain) return plain;
+  const article = dates(zones.article);
+  const beforeNear = dates(zones.beforeNear);
+  const before = dates(zones.before);
+  const after = textDates(zones.after, ctx, sameDay);
   return (
-    machinePublishTime($, ctx) ??
-    labelledDate(near, ctx) ??
-    parseChineseDate(near, ctx) ??
-    labelledDate(pageText, ctx) ??
-    dateFromUrl(url, ctx) ??
-    parseChineseDate(pageText, ctx) ??
-    parseRelativeDate(near, ctx)
+    pick(labelled(article), false) ??
+    pick(labelled(beforeNear), true) ??
+    pick(labelled(before), true) ??
+    fromUrl ??
+    pick(beforeNear, true) ??
+    pick(article, false) ??
+    pick(before, true) ??
+    relativeNear([...zones.above, ...zones.below], ctx) ??
+    modified ??
+    pick(labelled(after), false) ??
+    pick(after, false) ??
+    null
   );
 }
