@@ -18,6 +18,7 @@ import {
   collectReportData,
   compileReportQuery,
   generateReport,
+  runScheduledReports,
   writeReportFiles,
 } from '@yuqing/portal-adapter';
 import {
@@ -27,11 +28,15 @@ import {
   migrate,
   openStore,
   type Store,
+  saveChannel,
   writeDocuments,
   writeTopics,
 } from '@yuqing/schemas';
 import JSZip from 'jszip';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyWebhookSignature } from '../analyzer/src/notify/sign.ts';
+import { startReceiver } from '../analyzer/src/notify/test-receiver.ts';
 import { ensureChromium } from './support/chromium.ts';
 import { analyzedDocument } from './support/documents.ts';
 import { tempDir } from './support/temp-dir.ts';
@@ -284,6 +289,109 @@ describe('report files', () => {
       expect(flat).toContain(s);
     expect(readFileSync(path.join(out, 'yuqing-daily-2026-11-20.pdf')).length).toBeGreaterThan(20_000);
   });
+});
+
+describe('scheduled reports', () => {
+  it('makes the daily report at 08:00, mails and posts it once, and not again after a restart', async () => {
+    const hook = await startReceiver(() => ({ status: 200, body: '{}' }));
+    const mails: string[] = [];
+    const smtp = new SMTPServer({
+      disabledCommands: ['STARTTLS'],
+      authOptional: true,
+      logger: false,
+      onData(stream, _session, cb) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          mails.push(Buffer.concat(chunks).toString('utf8'));
+          cb();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const smtpPort = (smtp.server.address() as { port: number }).port;
+    const secret = 'report-webhook-secret-0123456789';
+    try {
+      await saveChannel(store, {
+        id: 'ch-hook',
+        departmentId: 'root',
+        name: '报告推送',
+        kind: 'webhook',
+        config: { url: `${hook.url}/reports`, secret },
+        enabled: true,
+      });
+      await saveChannel(store, {
+        id: 'ch-mail',
+        departmentId: 'root',
+        name: '报告邮件',
+        kind: 'smtp',
+        config: { host: '127.0.0.1', port: smtpPort, from: 'yuqing@test', to: ['leader@test'] },
+        enabled: true,
+      });
+      const schedules = [
+        {
+          id: 'daily-test',
+          kind: 'daily' as const,
+          at: '08:00',
+          weekday: 1,
+          monthDay: 1,
+          formats: ['html' as const, 'docx' as const],
+          channelIds: ['ch-hook', 'ch-mail'],
+        },
+      ];
+      const options = { schedules, dashboardUrl: DASHBOARD, outDir: path.join(tmp.dir, 'scheduled'), logger };
+      // 07:59 Beijing on the 21st, a fresh platform: the newest period due is the 19th (made by the
+      // 20th's 08:00 trigger, caught up now); the 20th is not due before 08:00.
+      const [first, ...more] = await runScheduledReports(store, {
+        ...options,
+        now: new Date('2026-11-20T23:59:00Z'),
+      });
+      expect(more).toEqual([]);
+      expect(first).toMatchObject({ period_date: '2026-11-19', state: 'delivered', documents: 3 });
+      hook.received.length = 0;
+      mails.length = 0;
+      const [run] = await runScheduledReports(store, { ...options, now: new Date('2026-11-21T00:00:30Z') });
+      expect(run).toMatchObject({
+        schedule_id: 'daily-test',
+        period_date: '2026-11-20',
+        state: 'delivered',
+        documents: 13,
+      });
+      expect(run?.delivered.sort()).toEqual(['ch-hook', 'ch-mail']);
+      expect(run?.files.map((f) => path.basename(f))).toEqual([
+        'yuqing-daily-2026-11-20.html',
+        'yuqing-daily-2026-11-20.docx',
+      ]);
+
+      expect(hook.received).toHaveLength(1);
+      const req = hook.received[0] as (typeof hook.received)[number];
+      expect(verifyWebhookSignature(secret, req.body, req.headers['x-yuqing-signature'] as string)).toBe(
+        true,
+      );
+      expect(req.headers['idempotency-key']).toBe('report-daily-test-2026-11-20');
+      const body = JSON.parse(req.body) as {
+        type: string;
+        report: { files: Array<{ name: string; base64: string }> };
+      };
+      expect(body.type).toBe('report');
+      const docx = body.report.files.find((f) => f.name.endsWith('.docx'));
+      const zip = await JSZip.loadAsync(Buffer.from(docx?.base64 ?? '', 'base64'));
+      expect(await zip.file('word/document.xml')?.async('string')).toContain('舆情日报');
+
+      expect(mails).toHaveLength(1);
+      expect(mails[0]).toContain('filename=yuqing-daily-2026-11-20.docx');
+      expect(mails[0]).toContain('X-Yuqing-Delivery: report-daily-test-2026-11-20');
+
+      // A minute later, or after a restart (the runs are in the store), nothing is due.
+      expect(await runScheduledReports(store, { ...options, now: new Date('2026-11-21T00:01:30Z') })).toEqual(
+        [],
+      );
+      expect(hook.received).toHaveLength(1);
+    } finally {
+      await hook.close();
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    }
+  }, 120_000);
 });
 
 describe('mailbox statistics', () => {

@@ -47,6 +47,7 @@ export * from './queries/getReportBreakdown.ts';
 export * from './queries/getReportDocuments.ts';
 export * from './queries/getReportMailbox.ts';
 export * from './queries/getReportOverview.ts';
+export * from './queries/getReportRuns.ts';
 export * from './queries/getReportTopics.ts';
 export * from './queries/getReportTrend.ts';
 export * from './queries/getRiskDocuments.ts';

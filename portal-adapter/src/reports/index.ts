@@ -1,6 +1,7 @@
 export { DEFAULT_CHROMIUM, ReportBrowser } from './browser.ts';
 export { type Chart, reportCharts } from './charts.ts';
 export { collectReportData, type NamedItem, type ReportData, type ReportSpec, reportScope } from './data.ts';
+export { type DeliveryResult, deliverReport, type ReportDelivery, reportWebhookBody } from './deliver.ts';
 export { renderReportDocx } from './docx.ts';
 export {
   CONTENT_TYPES,
@@ -27,4 +28,13 @@ export {
 } from './period.ts';
 export { type CompiledQuery, compileReportQuery, ReportQueryError } from './query.ts';
 export { type Recommendation, RULES as RECOMMENDATION_RULES, recommendations } from './recommend.ts';
+export {
+  DEFAULT_REPORT_SCHEDULES,
+  type DueReport,
+  dueReports,
+  lastTrigger,
+  type ReportSchedule,
+  ReportScheduleSchema,
+} from './schedule.ts';
+export { runScheduledReports, type ScheduledReportOptions } from './scheduler.ts';
 export { buildReportModel, reportTitle } from './template.ts';
