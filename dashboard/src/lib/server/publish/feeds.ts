@@ -1,15 +1,8 @@
 import { createHash } from 'node:crypto';
-import {
-  ColumnIdSchema,
-  FEED_FORMATS,
-  FEED_TARGET_ID,
-  getFeedEntries,
-  getFeedStamp,
-  isFeedFormat,
-  renderFeed,
-} from '@yuqing/portal-adapter';
 import { apiError } from '../api.ts';
 import { appContext, logger } from '../context.ts';
+import { portalAdapter } from './adapter.ts';
+import { ColumnSchema } from './requests.ts';
 
 /** Entries per feed: the portal polls often, so the newest 50 are enough. */
 const FEED_SIZE = 50;
@@ -24,11 +17,13 @@ export async function getFeedResponse(
   headers: Headers,
   origin: string,
 ): Promise<Response> {
-  if (!ColumnIdSchema.safeParse(column).success) return apiError(404, 'not_found', '栏目不存在', 'column');
-  if (!isFeedFormat(format)) {
-    return apiError(404, 'not_found', `订阅格式只能是 ${Object.keys(FEED_FORMATS).join('、')}`, 'format');
-  }
+  if (!ColumnSchema.safeParse(column).success) return apiError(404, 'not_found', '栏目不存在', 'column');
   try {
+    const { FEED_FORMATS, FEED_TARGET_ID, getFeedEntries, getFeedStamp, isFeedFormat, renderFeed } =
+      await portalAdapter();
+    if (!isFeedFormat(format)) {
+      return apiError(404, 'not_found', `订阅格式只能是 ${Object.keys(FEED_FORMATS).join('、')}`, 'format');
+    }
     const { store } = appContext();
     const [entries, stamp] = await Promise.all([
       getFeedEntries(store, FEED_TARGET_ID, column, FEED_SIZE),

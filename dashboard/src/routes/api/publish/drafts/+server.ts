@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { allowedActions, getDrafts } from '@yuqing/portal-adapter';
 import { apiHandler, badRequest, queryParams, readBody } from '$lib/server/api.ts';
 import { appContext } from '$lib/server/context.ts';
+import { portalAdapter } from '$lib/server/publish/adapter.ts';
 import { CreateDraftSchema, DraftListQuerySchema } from '$lib/server/publish/requests.ts';
 import {
   draftScope,
@@ -16,6 +16,7 @@ export const GET: RequestHandler = apiHandler('publish.drafts.list', async ({ lo
   const actor = publishActor(locals);
   const query = DraftListQuerySchema.safeParse(queryParams(url));
   if (!query.success) return badRequest(query.error);
+  const { allowedActions, getDrafts } = await portalAdapter();
   const drafts = await getDrafts(appContext().store, {
     states: query.data.state,
     column: query.data.column,
@@ -32,7 +33,7 @@ export const POST: RequestHandler = apiHandler('publish.drafts.create', async ({
   const body = await readBody(request, CreateDraftSchema);
   if (!body.ok) return body.response;
   try {
-    return json({ draft: await publishService().createDraft(actor, body.data) }, { status: 201 });
+    return json({ draft: await (await publishService()).createDraft(actor, body.data) }, { status: 201 });
   } catch (e) {
     return publishErrorResponse(e);
   }

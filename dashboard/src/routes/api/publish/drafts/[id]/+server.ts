@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { allowedActions, getPublications, getPublishEvents } from '@yuqing/portal-adapter';
 import { apiHandler, readBody } from '$lib/server/api.ts';
 import { appContext } from '$lib/server/context.ts';
+import { portalAdapter } from '$lib/server/publish/adapter.ts';
 import { EditDraftSchema } from '$lib/server/publish/requests.ts';
 import {
   publishActor,
@@ -15,6 +15,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = apiHandler('publish.drafts.get', async ({ locals, params }) => {
   const actor = publishActor(locals);
   const draft = await visibleDraft(actor, params.id);
+  const { allowedActions, getPublications, getPublishEvents } = await portalAdapter();
   const { store } = appContext();
   const [events, publications] = await Promise.all([
     getPublishEvents(store, draft.id),
@@ -32,7 +33,7 @@ export const PATCH: RequestHandler = apiHandler(
     const body = await readBody(request, EditDraftSchema);
     if (!body.ok) return body.response;
     try {
-      return json({ draft: await publishService().edit(actor, draft.id, body.data) });
+      return json({ draft: await (await publishService()).edit(actor, draft.id, body.data) });
     } catch (e) {
       return publishErrorResponse(e);
     }

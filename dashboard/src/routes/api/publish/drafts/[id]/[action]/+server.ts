@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { type Action, getPublications } from '@yuqing/portal-adapter';
 import { apiError, apiHandler, readBody } from '$lib/server/api.ts';
 import { appContext } from '$lib/server/context.ts';
+import { portalAdapter } from '$lib/server/publish/adapter.ts';
 import { ActionBodySchema, DraftActionSchema } from '$lib/server/publish/requests.ts';
 import {
   publishActor,
@@ -25,12 +25,8 @@ export const POST: RequestHandler = apiHandler(
     const body = await readBody(request, ActionBodySchema);
     if (!body.ok) return body.response;
     try {
-      const next = await publishService().act(
-        actor,
-        draft.id,
-        action.data as Exclude<Action, 'edit'>,
-        body.data,
-      );
+      const next = await (await publishService()).act(actor, draft.id, action.data, body.data);
+      const { getPublications } = await portalAdapter();
       return json({ draft: next, publications: await getPublications(appContext().store, draft.id) });
     } catch (e) {
       return publishErrorResponse(e);

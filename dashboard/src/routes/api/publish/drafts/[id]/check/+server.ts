@@ -13,7 +13,7 @@ export const POST: RequestHandler = apiHandler('publish.drafts.check', async ({ 
   const actor = publishActor(locals);
   const draft = await visibleDraft(actor, params.id);
   try {
-    return json({ check: await publishService().check(actor, draft.id) });
+    return json({ check: await (await publishService()).check(actor, draft.id) });
   } catch (e) {
     return publishErrorResponse(e);
   }
