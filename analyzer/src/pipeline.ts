@@ -7,6 +7,7 @@ import {
   type Logger,
   type RawDocument,
   type Store,
+  type Watermark,
   writeDocuments,
   writeTermDf,
   writeTopics,
@@ -108,7 +109,7 @@ export interface AnalyzeOptions {
 
 /**
  * Analyzes every raw document fetched after the stage's watermark, a batch at a time: the text
- * analysis runs in worker threads; the corpus and the topics here, in fetch order. Each batch is
+ * analysis runs in worker threads (one batch ahead); the corpus and the topics here, in fetch order. Each batch is
  * stored, its changed topics written, then the observers and the alert engine see it, and only
  * then the watermark moves. A crash before that re-analyzes the batch: ReplacingMergeTree keeps
  * one row per document, and a document the clusterer already placed keeps its topic.
@@ -121,12 +122,22 @@ export async function analyzeOnce(store: Store, options: AnalyzeOptions): Promis
   const clock = options.clock ?? (() => new Date());
   const batchSize = options.batchSize ?? 500;
   let analyzed = 0;
-  let mark = await getWatermark(store, ANALYZE_STAGE);
+  const ahead = async (after: Watermark) => {
+    const batch = await getPendingRawDocuments(store, after, batchSize);
+    const texts = analyzeSplit(options.analyzer, batch);
+    texts.catch(() => {}); // awaited below; one dropped on abort or error must not go unhandled
+    return { batch, texts, started: performance.now() };
+  };
+  let next = ahead(await getWatermark(store, ANALYZE_STAGE));
   while (!options.signal?.aborted) {
-    const batch = await getPendingRawDocuments(store, mark, batchSize);
+    const { batch, texts: analysis, started } = await next;
     if (batch.length === 0) break;
-    const started = performance.now();
-    const texts = await analyzeSplit(options.analyzer, batch);
+    const last = batch.at(-1) as RawDocument;
+    const mark = { time: last.fetchedAt, id: last.id };
+    // The next batch is read and analyzed in the workers while this one is stored and alerted.
+    next = ahead(mark);
+    next.catch(() => {});
+    const texts = await analysis;
     const analyzedMs = performance.now();
     const now = clock();
     const docs = batch.map((raw, i) => {
@@ -150,8 +161,6 @@ export async function analyzeOnce(store: Store, options: AnalyzeOptions): Promis
     const observedMs = performance.now();
     if (options.alerts) await options.alerts.onDocuments(forAlerts(docs, batch, state), clock());
     const alertedMs = performance.now();
-    const last = batch.at(-1) as (typeof batch)[number];
-    mark = { time: last.fetchedAt, id: last.id };
     await writeWatermark(store, ANALYZE_STAGE, mark);
     analyzed += docs.length;
     const ms = (from: number, to: number) => Math.round(to - from);
@@ -169,7 +178,6 @@ export async function analyzeOnce(store: Store, options: AnalyzeOptions): Promis
       },
       'analyzed batch',
     );
-    if (batch.length < batchSize) break;
   }
   return { analyzed };
 }
@@ -194,6 +202,7 @@ async function notifyObservers(
 
 /** The batch split over the worker threads (a pool sends each call to one worker). */
 async function analyzeSplit(analyzer: TextAnalyzer, batch: readonly RawDocument[]) {
+  if (batch.length === 0) return [];
   const parts = Math.max(1, Math.min(analyzer.workers, Math.ceil(batch.length / MIN_PART)));
   const size = Math.ceil(batch.length / parts);
   const calls = [];
