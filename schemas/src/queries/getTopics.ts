@@ -40,7 +40,8 @@ export function buildTopicsQuery(filter: TopicsFilter): BuiltQuery {
   const where = ["merged_into = ''", 'volume >= {minVolume:UInt32}'];
   const params: Record<string, unknown> = { limit: filter.limit, minVolume: filter.minVolume ?? 2 };
   if (filter.since) {
-    where.push("last_seen >= fromUnixTimestamp64Milli({since:Int64}, 'UTC')");
+    // Qualified: the SELECT aliases `last_seen` to epoch ms, which a bare name in WHERE would mean.
+    where.push("topics.last_seen >= fromUnixTimestamp64Milli({since:Int64}, 'UTC')");
     params.since = Date.parse(filter.since);
   }
   if (filter.states?.length) {

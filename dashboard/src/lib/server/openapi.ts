@@ -9,6 +9,7 @@ import {
   UpdateDepartmentSchema,
   UpdateUserSchema,
 } from './requests-admin.ts';
+import { topicPaths } from './topics-openapi.ts';
 
 /**
  * The OpenAPI 3.1 description of the JSON API, served at GET /api/openapi.json. Request bodies
@@ -287,6 +288,7 @@ export function openApiDocument(): Json {
         },
       },
       ...alertPaths({ body, q, ok, errors, idParam }),
+      ...topicPaths({ body, q, ok, errors, idParam }),
       '/api/admin/audit': {
         get: {
           tags: ['admin'],
