@@ -1,0 +1,156 @@
+import { error } from '@sveltejs/kit';
+import {
+  addInstruction,
+  canSeePersonalData,
+  getDueLetters,
+  getLetter,
+  getLetterEvents,
+  getLetters,
+  getMailboxStats,
+  type Letter,
+  type LetterFilter,
+  LetterWorkflowError,
+  loadTriage,
+  maskLetterFor,
+  maskPersonalData,
+  receiveLetter,
+  type TransitionInput,
+  type Triage,
+  transitionLetter,
+} from '@yuqing/portal-adapter';
+import { getDepartments, type Role, type Store, type User, writeAudit } from '@yuqing/schemas';
+import type { z } from 'zod';
+import { departmentScope, requireRole } from '../access.ts';
+import { apiError } from '../api.ts';
+import type { CreateLetterSchema } from './requests.ts';
+
+/** Who handles letters (receive, assign, reply, close): mailbox editors. Admins hold every role. */
+export const HANDLER_ROLES: readonly Role[] = ['editor'];
+/** Who reads letters, reminders and statistics. */
+export const READER_ROLES: readonly Role[] = ['editor', 'leader'];
+/** Who gives instructions (批示). */
+export const INSTRUCTION_ROLES: readonly Role[] = ['leader'];
+
+export interface MailboxActor {
+  user: User;
+  ip: string;
+}
+
+export function mailboxActor(locals: App.Locals, ip: string, roles: readonly Role[]): MailboxActor {
+  return { user: requireRole(locals, ...roles), ip };
+}
+
+let triage: Promise<Triage> | undefined;
+/** One triage per process, seeded from the stored letters on first use. */
+function sharedTriage(store: Store): Promise<Triage> {
+  triage ??= loadTriage(store).catch((e: unknown) => {
+    triage = undefined;
+    throw e;
+  });
+  return triage;
+}
+
+async function audit(
+  store: Store,
+  actor: MailboxActor,
+  action: string,
+  target: string,
+  detail = '',
+): Promise<void> {
+  await writeAudit(store, { actorId: actor.user.id, action, target, detail, ip: actor.ip });
+}
+
+/** The departments whose letters the actor may see (their own and below; an admin: all). */
+export async function letterScope(store: Store, user: User): Promise<Set<string>> {
+  return departmentScope(await getDepartments(store), user);
+}
+
+/** The letter as the actor may see it, with phone and ID numbers masked unless their role needs them. */
+export function viewOf(letter: Letter, user: User): Letter {
+  return maskLetterFor(letter, user.roles);
+}
+
+export async function createLetter(
+  store: Store,
+  actor: MailboxActor,
+  input: z.output<typeof CreateLetterSchema>,
+): Promise<{ letter: Letter; created: boolean }> {
+  const result = await receiveLetter(store, input, {
+    actor: actor.user.id,
+    ownerDepartmentId: actor.user.departmentId,
+    triage: await sharedTriage(store),
+  });
+  if (result.created) await audit(store, actor, 'letter.create', result.letter.id, result.letter.category);
+  return { letter: viewOf(result.letter, actor.user), created: result.created };
+}
+
+export async function listLetters(
+  store: Store,
+  actor: MailboxActor,
+  filter: LetterFilter,
+): Promise<Letter[]> {
+  const owners = [...(await letterScope(store, actor.user))];
+  const letters = await getLetters(store, { ...filter, ownerDepartmentIds: owners });
+  return letters.map((l) => viewOf(l, actor.user));
+}
+
+/** A letter in the actor's scope, or a 404 (letters of other departments are not revealed). */
+export async function visibleLetter(store: Store, actor: MailboxActor, id: string): Promise<Letter> {
+  const letter = await getLetter(store, id);
+  if (!letter || !(await letterScope(store, actor.user)).has(letter.ownerDepartmentId)) {
+    error(404, { message: '信件不存在', code: 'not_found' });
+  }
+  return letter;
+}
+
+export async function letterDetail(store: Store, actor: MailboxActor, id: string) {
+  const letter = await visibleLetter(store, actor, id);
+  const events = await getLetterEvents(store, id);
+  await audit(store, actor, 'letter.view', id);
+  const masked = !canSeePersonalData(actor.user.roles);
+  return {
+    letter: viewOf(letter, actor.user),
+    events: masked ? events.map((e) => ({ ...e, note: maskPersonalData(e.note) })) : events,
+  };
+}
+
+export async function changeState(
+  store: Store,
+  actor: MailboxActor,
+  id: string,
+  input: TransitionInput,
+): Promise<Letter> {
+  await visibleLetter(store, actor, id);
+  const next = await transitionLetter(store, id, input, { actor: actor.user.id });
+  await audit(store, actor, 'letter.transition', id, input.to);
+  return viewOf(next, actor.user);
+}
+
+export async function instruct(store: Store, actor: MailboxActor, id: string, text: string) {
+  await visibleLetter(store, actor, id);
+  const event = await addInstruction(store, id, text, { actor: actor.user.id });
+  await audit(store, actor, 'letter.instruction', id);
+  return event;
+}
+
+export async function dueLetters(store: Store, actor: MailboxActor, withinHours: number) {
+  const owners = [...(await letterScope(store, actor.user))];
+  return getDueLetters(store, { withinHours, ownerDepartmentIds: owners });
+}
+
+export async function mailboxStats(store: Store, actor: MailboxActor, from: string, to: string) {
+  const owners = [...(await letterScope(store, actor.user))];
+  return getMailboxStats(store, { from, to, ownerDepartmentIds: owners });
+}
+
+const STATUS: Record<LetterWorkflowError['code'], number> = {
+  not_found: 404,
+  invalid_transition: 409,
+  invalid_input: 400,
+};
+
+/** A workflow refusal as the API's JSON error; anything else is rethrown. */
+export function workflowErrorResponse(e: unknown): Response {
+  if (e instanceof LetterWorkflowError) return apiError(STATUS[e.code], e.code, e.message, e.field);
+  throw e;
+}
