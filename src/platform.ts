@@ -7,13 +7,21 @@ import {
   TextAnalyzer,
 } from '@yuqing/analyzer';
 import { crawlOnce } from '@yuqing/crawler';
-import { type Config, ensureAdmin, type Logger, migrate, openStore, type Store } from '@yuqing/schemas';
+import {
+  type Config,
+  ensureAdmin,
+  type Logger,
+  migrate,
+  openStore,
+  type Store,
+  writeTopics,
+} from '@yuqing/schemas';
 import { loop } from './loops.ts';
 import { readSensitivityRules } from './rules.ts';
 import { serveDashboard } from './server.ts';
 import { resolveSources } from './sources.ts';
 
-/** Window rules (volume spikes, negative surges) and held-back notifications run this often. */
+/** Window rules (volume spikes, negative surges), held-back notifications and topic states run this often. */
 const ALERT_TICK_MS = 60_000;
 
 /**
@@ -122,7 +130,17 @@ export async function startAnalysis(options: {
     signal,
     logger,
   );
-  const ticks = loop('alerts', () => alerts.tick(), ALERT_TICK_MS, signal, logger);
+  const ticks = loop(
+    'minute',
+    async () => {
+      // Topic states move on with time even when nothing new arrives (rising → declining → ended).
+      await writeTopics(store, state.topics.takeChanged(Date.now(), Date.now()));
+      await alerts.tick();
+    },
+    ALERT_TICK_MS,
+    signal,
+    logger,
+  );
   const delivery = deliverer.run(signal);
   return {
     state,
