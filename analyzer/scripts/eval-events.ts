@@ -75,6 +75,8 @@ try {
   const createdAt = new Map<string, number>();
   const goldSeen = new Map<string, number>();
   const goldSeenAt = new Map<string, Map<string, number>>();
+  const observerMs = new Map<string, number>();
+  let batches = 0;
 
   for (let start = 0; start < rows.length; start += size) {
     const part = rows.slice(start, start + size);
@@ -143,7 +145,12 @@ try {
     );
     await writeDocuments(store, docs);
     await writeTopics(store, clusterer.takeChanged(undefined, now.getTime()));
-    for (const o of observers) await o.onDocuments(docs, { store, logger, now });
+    for (const o of observers) {
+      const t = performance.now();
+      await o.onDocuments(docs, { store, logger, now });
+      observerMs.set(o.name, (observerMs.get(o.name) ?? 0) + performance.now() - t);
+    }
+    batches++;
     for (const id of tracker.eventOfTopic.values()) {
       if (!createdAt.has(id)) {
         createdAt.set(id, start + part.length);
@@ -213,7 +220,9 @@ try {
       `index levels, ${kind}s (${total}): none ${pct(d[''])}, blue ${pct(d.blue)}, yellow ${pct(d.yellow)}, orange ${pct(d.orange)}, red ${pct(d.red)}`,
     );
   }
-  console.log(`replay took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `replay took ${((performance.now() - started) / 1000).toFixed(0)} s; per batch of ${size}: ${[...observerMs].map(([n, ms]) => `${n} ${Math.round(ms / batches)} ms`).join(', ')}`,
+  );
 } finally {
   await store.close();
   tmp.cleanup();
