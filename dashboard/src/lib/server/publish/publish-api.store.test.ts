@@ -25,21 +25,12 @@ import {
   writeDocuments,
 } from '@yuqing/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTEXT_KEY } from '../dashboard/src/lib/server/context.ts';
-import {
-  ColumnSchema,
-  DRAFT_ACTION_VALUES,
-  DRAFT_STATE_VALUES,
-  TARGET_KIND_VALUES,
-} from '../dashboard/src/lib/server/publish/requests.ts';
-import {
-  publishActor,
-  publishErrorResponse,
-  visibleDraft,
-} from '../dashboard/src/lib/server/publish/service.ts';
-import { listTargets, saveTarget } from '../dashboard/src/lib/server/publish/targets.ts';
-import { analyzedDocument } from './support/documents.ts';
-import { availableEngines } from './support/engines.ts';
+import { analyzedDocument } from '../../../../../tests/support/documents.ts';
+import { availableEngines } from '../../../../../tests/support/engines.ts';
+import { CONTEXT_KEY } from '../context.ts';
+import { ColumnSchema, DRAFT_ACTION_VALUES, DRAFT_STATE_VALUES, TARGET_KIND_VALUES } from './requests.ts';
+import { publishActor, publishErrorResponse, visibleDraft } from './service.ts';
+import { listTargets, saveTarget } from './targets.ts';
 
 const logger = createLogger('silent');
 
