@@ -109,10 +109,11 @@ export interface AnalyzeOptions {
 
 /**
  * Analyzes every raw document fetched after the stage's watermark, a batch at a time: the text
- * analysis runs in worker threads (one batch ahead); the corpus and the topics here, in fetch order. Each batch is
- * stored, its changed topics written, then the observers and the alert engine see it, and only
- * then the watermark moves. A crash before that re-analyzes the batch: ReplacingMergeTree keeps
- * one row per document, and a document the clusterer already placed keeps its topic.
+ * analysis runs in worker threads (one batch ahead); the corpus and the topics here, in fetch
+ * order. Each batch is stored, its changed topics written, then the observers and the alert engine
+ * see it, and only then the watermark moves. A failure or crash before that re-analyzes the batch:
+ * ReplacingMergeTree keeps one row per document, a document the clusterer already placed keeps its
+ * topic, and the alert engine counts a document once (observers may see the batch again).
  */
 export async function analyzeOnce(store: Store, options: AnalyzeOptions): Promise<{ analyzed: number }> {
   const log = options.logger.child({ component: 'analyzer' });
@@ -126,12 +127,13 @@ export async function analyzeOnce(store: Store, options: AnalyzeOptions): Promis
     const batch = await getPendingRawDocuments(store, after, batchSize);
     const texts = analyzeSplit(options.analyzer, batch);
     texts.catch(() => {}); // awaited below; one dropped on abort or error must not go unhandled
-    return { batch, texts, started: performance.now() };
+    return { batch, texts };
   };
   let next = ahead(await getWatermark(store, ANALYZE_STAGE));
   while (!options.signal?.aborted) {
-    const { batch, texts: analysis, started } = await next;
+    const { batch, texts: analysis } = await next;
     if (batch.length === 0) break;
+    const started = performance.now();
     const last = batch.at(-1) as RawDocument;
     const mark = { time: last.fetchedAt, id: last.id };
     // The next batch is read and analyzed in the workers while this one is stored and alerted.
