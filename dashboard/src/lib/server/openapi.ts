@@ -9,6 +9,7 @@ import {
   UpdateDepartmentSchema,
   UpdateUserSchema,
 } from './requests-admin.ts';
+import { sourcePaths } from './sources-openapi.ts';
 import { topicPaths } from './topics-openapi.ts';
 
 /**
@@ -289,6 +290,7 @@ export function openApiDocument(): Json {
       },
       ...alertPaths({ body, q, ok, errors, idParam }),
       ...topicPaths({ body, q, ok, errors, idParam }),
+      ...sourcePaths({ body, q, ok, errors, idParam }),
       '/api/admin/audit': {
         get: {
           tags: ['admin'],
