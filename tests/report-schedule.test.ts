@@ -139,3 +139,22 @@ describe('searchLink', () => {
     });
   });
 });
+
+describe('GET /api/reports parameters', () => {
+  it('takes kind, date and format, and asks a special report for its query', async () => {
+    const { ReportQuerySchema } = await import('../dashboard/src/routes/api/reports/request.ts');
+    expect(ReportQuerySchema.parse({ kind: 'weekly', date: '2026-11-20' })).toEqual({
+      kind: 'weekly',
+      date: '2026-11-20',
+      format: 'html',
+    });
+    const bad = (input: Record<string, string>) => ReportQuerySchema.safeParse(input).error?.issues[0];
+    expect(bad({ kind: 'yearly', date: '2026-11-20' })?.path).toEqual(['kind']);
+    expect(bad({ kind: 'daily', date: '2026-02-30' })?.message).toBe('date 不是有效日期');
+    expect(bad({ kind: 'daily', date: '2026-11-20', format: 'exe' })?.path).toEqual(['format']);
+    expect(bad({ kind: 'special', date: '2026-11-20' })).toMatchObject({
+      path: ['q'],
+      message: '专报须填写检索式 q',
+    });
+  });
+});

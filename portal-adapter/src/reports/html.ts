@@ -23,6 +23,8 @@ function run(r: Run): string {
   return href ? `<a href="${escapeHtml(href)}">${inner}</a>` : inner;
 }
 
+/** Numbers, dates and labels stay on one line; titles wrap. */
+const short = (c: Cell): boolean => (typeof c === 'string' ? c : c.text).length <= 10;
 const cell = (c: Cell): string => (typeof c === 'string' ? escapeHtml(c) : run(c));
 
 function block(b: Block, charts: ReadonlyMap<string, Chart>, sub: { n: number }): string {
@@ -43,7 +45,9 @@ function block(b: Block, charts: ReadonlyMap<string, Chart>, sub: { n: number })
         .join('')}</div>`;
     case 'table':
       return `<table><thead><tr>${b.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${b.rows
-        .map((r) => `<tr>${r.map((c) => `<td>${cell(c)}</td>`).join('')}</tr>`)
+        .map(
+          (r) => `<tr>${r.map((c) => `<td${short(c) ? ' class="nw"' : ''}>${cell(c)}</td>`).join('')}</tr>`,
+        )
         .join('')}</tbody></table>`;
     case 'chart': {
       const chart = charts.get(b.chartId);
@@ -66,7 +70,8 @@ a { color: #1d4ed8; text-decoration: none; }
 a:hover { text-decoration: underline; }
 table { border-collapse: collapse; width: 100%; font-size: 11pt; line-height: 1.45; margin: 0.4em 0 0.8em; page-break-inside: auto; }
 th, td { border: 1px solid #999; padding: 3px 6px; text-align: left; vertical-align: top; }
-th { background: #f2f2f2; }
+th { background: #f2f2f2; white-space: nowrap; }
+td.nw { white-space: nowrap; }
 tr { page-break-inside: avoid; }
 .figures { display: flex; gap: 10px; margin: 0.6em 0; }
 .figure { flex: 1; border: 1px solid #ccc; padding: 6px 10px; text-align: center; }

@@ -44,3 +44,11 @@ export function change(current: number, previous: number, unit = '条'): string 
   const rel = previous > 0 ? `（${d > 0 ? '+' : ''}${((100 * d) / previous).toFixed(1)}%）` : '';
   return `较上期${d > 0 ? '增加' : '减少'} ${Math.abs(d)} ${unit}${rel}`;
 }
+
+/** The change for a table cell: `+12（+30%）`, `-3`, `持平`. */
+export function changeShort(current: number, previous: number): string {
+  const d = current - previous;
+  if (d === 0) return '持平';
+  const rel = previous > 0 ? `（${d > 0 ? '+' : ''}${Math.round((100 * d) / previous)}%）` : '';
+  return `${d > 0 ? '+' : ''}${d}${rel}`;
+}

@@ -1,6 +1,13 @@
 import { REPORT_SENSITIVE_SCORE, type ReportDocument } from '@yuqing/schemas';
 import type { NamedItem, ReportData } from './data.ts';
-import { change, LETTER_STATE_NAMES, percent, SENTIMENT_NAMES, TOPIC_STATE_NAMES } from './labels.ts';
+import {
+  change,
+  changeShort,
+  LETTER_STATE_NAMES,
+  percent,
+  SENTIMENT_NAMES,
+  TOPIC_STATE_NAMES,
+} from './labels.ts';
 import { documentLink, type LinkBase, phrase, type SearchLinkFilter, searchLink } from './links.ts';
 import { type Block, type Cell, link, para, type ReportModel, type Section } from './model.ts';
 import { KIND_NAMES } from './period.ts';
@@ -41,7 +48,7 @@ export function buildReportModel(d: ReportData, dashboardUrl: string): ReportMod
       count(i.documents, filter(i)),
       count(i.negative, { ...filter(i), sentiment: 'negative' }),
       count(i.sensitive, { ...filter(i), minSensitivity: REPORT_SENSITIVE_SCORE }),
-      change(i.documents, i.previous),
+      changeShort(i.documents, i.previous),
     ]),
   });
   const none = (what: string): Block => para(`本期无${what}。`);
@@ -129,7 +136,7 @@ export function buildReportModel(d: ReportData, dashboardUrl: string): ReportMod
                   link(name, s(f)),
                   count(t.documents, f),
                   count(t.negative, { ...f, sentiment: 'negative' }),
-                  change(t.documents, t.previous),
+                  changeShort(t.documents, t.previous),
                   TOPIC_STATE_NAMES[t.state] ?? (t.state || '—'),
                   t.representativeDocId
                     ? link(t.representativeTitle || '查看', doc(t.representativeDocId))
