@@ -280,4 +280,30 @@ describe.each(availableEngines())('publishing workflow ($name)', ({ skip, open }
       );
     },
   );
+
+  it.skipIf(Boolean(skip))('lets one of two simultaneous publishes through and delivers once', async () => {
+    const draft = await service.createDraft(editor, { documentId: DOC_ID, column: '专题' });
+    await service.act(editor, draft.id, 'submit');
+    await service.act(chief, draft.id, 'approve');
+    const before = receiver.requests.length;
+    const results = await Promise.allSettled([
+      service.act(editor, draft.id, 'publish'),
+      service.act(editor, draft.id, 'publish'),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'illegal_transition' });
+    // No webhook takes this column; the feed has the entry once.
+    expect(receiver.requests.length).toBe(before);
+    expect(await getFeedEntries(store, 'feeds', '专题')).toHaveLength(1);
+    // Two editors saving the same version at once: one wins, the other gets a conflict.
+    const other = await service.createDraft(editor, { documentId: DOC_ID, column: '专题二' });
+    const edits = await Promise.allSettled([
+      service.edit(editor, other.id, { expectedVersion: 1, title: '甲' }),
+      service.edit(chief, other.id, { expectedVersion: 1, title: '乙' }),
+    ]);
+    expect(edits.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect((edits[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
+    expect(await service.get(other.id)).toMatchObject({ title: '甲', version: 2 });
+  });
 });

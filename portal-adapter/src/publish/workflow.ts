@@ -90,7 +90,11 @@ export class PublishService {
   }
 
   /** A new version with the changed fields; the body is sanitized before it is stored. */
-  async edit(actor: Actor, id: string, edit: DraftEdit): Promise<Draft> {
+  edit(actor: Actor, id: string, edit: DraftEdit): Promise<Draft> {
+    return oneAtATime(id, () => this.applyEdit(actor, id, edit));
+  }
+
+  private async applyEdit(actor: Actor, id: string, edit: DraftEdit): Promise<Draft> {
     const draft = await this.get(id);
     const to = await this.guard(draft, actor, 'edit', edit.expectedVersion);
     const changes: Partial<Draft> = {};
@@ -120,11 +124,20 @@ export class PublishService {
    * needs a second person; publish and retry deliver to the column's targets; withdraw takes the
    * item back from every target it reached.
    */
-  async act(
+  act(
     actor: Actor,
     id: string,
     action: Exclude<Action, 'edit'>,
     options: { expectedVersion?: number; reason?: string } = {},
+  ): Promise<Draft> {
+    return oneAtATime(id, () => this.applyAction(actor, id, action, options));
+  }
+
+  private async applyAction(
+    actor: Actor,
+    id: string,
+    action: Exclude<Action, 'edit'>,
+    options: { expectedVersion?: number; reason?: string },
   ): Promise<Draft> {
     const draft = await this.get(id);
     const to = await this.guard(draft, actor, action, options.expectedVersion);
@@ -229,6 +242,23 @@ export class PublishService {
       detail: Object.keys(detail).length ? JSON.stringify(detail) : '',
     });
   }
+}
+
+/**
+ * Changes to one draft run one after the other in this process, so two clicks on "publish" or
+ * two editors saving at once meet the state machine and the version check in turn instead of
+ * both passing them. (Across processes the version check is the guard.)
+ */
+const queues = new Map<string, Promise<unknown>>();
+function oneAtATime<T>(id: string, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(id) ?? Promise.resolve();
+  const run = previous.then(work, work);
+  const settled = run.catch(() => undefined);
+  queues.set(id, settled);
+  void settled.then(() => {
+    if (queues.get(id) === settled) queues.delete(id);
+  });
+  return run;
 }
 
 function parseColumn(column: string): string {
