@@ -2,10 +2,11 @@
  * Scores the level-1 mailbox classifier on labelled citizen messages (TSV with a header; columns
  * message_id, user, title, time, detail, level1_label). Default: the dev set in ../shared/data.
  *
- *   npx tsx portal-adapter/scripts/eval-triage.ts [labelled.tsv] [--errors]
+ *   npx tsx portal-adapter/scripts/eval-triage.ts [labelled.tsv] [--errors] [--taxonomy-only]
  */
 import { readFileSync } from 'node:fs';
 import { classifyLetter } from '../src/mailbox/classify-letter.ts';
+import { buildLexicon, getLexicon } from '../src/mailbox/lexicon.ts';
 import { formatFigures, scoreClassification } from '../src/mailbox/metrics.ts';
 
 const DEFAULT = new URL(
@@ -16,6 +17,8 @@ const DEFAULT = new URL(
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--')) ?? DEFAULT;
 const showErrors = args.includes('--errors');
+/** `--taxonomy-only`: the taxonomy's own words without the curated vocabulary (an ablation). */
+const lexicon = args.includes('--taxonomy-only') ? buildLexicon(undefined, '') : getLexicon();
 
 const lines = readFileSync(file, 'utf8').split('\n');
 const header = (lines[0] ?? '').split('\t');
@@ -32,7 +35,7 @@ for (const line of lines.slice(1)) {
   if (!line.trim()) continue;
   const cells = line.split('\t');
   const label = cells[iLabel]?.trim() ?? '';
-  const r = classifyLetter(cells[iTitle] ?? '', cells[iDetail] ?? '');
+  const r = classifyLetter(cells[iTitle] ?? '', cells[iDetail] ?? '', lexicon);
   truth.push(label);
   predicted.push(r.category);
   if (showErrors && r.category !== label)
