@@ -177,8 +177,17 @@ describe('events in the store', () => {
         sentiment: { label: 'positive', score: 0.6, evidence: [] },
       })),
     );
-    const observers = createObservers();
-    await observers[1]?.restore?.(store);
+    // A re-analysed document (same id, newer analysis) still counts once.
+    await storeDocuments(store, [
+      {
+        id: 'fair-0',
+        title: '农产品展销会开幕',
+        publishedAt: new Date(T0).toISOString(),
+        analyzedAt: '2026-11-22T00:00:00.000Z',
+        topicId: 't-fair',
+        sentiment: { label: 'positive', score: 0.6, evidence: [] },
+      },
+    ]);
     const first = await promoteTopic(store, 't-fair', 'analyst-7');
     expect(first).toMatchObject({
       id: 'ev-t-fair',

@@ -3,8 +3,9 @@ import type { EventRecord } from '../writes-events.ts';
 import { EVENT_COLUMNS, type EventRow, toEventRecord } from './getEvents.ts';
 
 /** The documents of an event (those of its topics), as a subquery over `documents`. */
-export const EVENT_DOCUMENTS = `(SELECT *, event_time FROM documents FINAL
-  WHERE topic_id IN (SELECT arrayJoin(topic_ids) FROM events FINAL WHERE id = {eventId:String}))`;
+export const EVENT_DOCUMENTS = `(SELECT *, event_time FROM documents
+  WHERE topic_id IN (SELECT arrayJoin(topic_ids) FROM events FINAL WHERE id = {eventId:String})
+  ORDER BY id, analyzed_at DESC LIMIT 1 BY id)`;
 
 /** An event with what its page shows first: sentiment and media mix, regions, people, index parts. */
 export interface EventDetail {
