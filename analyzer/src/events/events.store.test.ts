@@ -200,5 +200,28 @@ describe('events in the store', () => {
     expect(events).toHaveLength(1);
     expect(events[0]?.promotedBy).toBe('analyst-8');
     await expect(promoteTopic(store, 't-none', 'a')).rejects.toThrow(EventError);
+
+    // Ten hours later, beyond followHours, the topic flares up: the same event goes on.
+    const later = T0 + 10 * 60 * MIN;
+    const flare = await storeDocuments(
+      store,
+      [0, 1, 2].map((i) => ({
+        id: `fair-late-${i}`,
+        title: '展销会现场踩踏',
+        publishedAt: new Date(later + i * MIN).toISOString(),
+        topicId: 't-fair',
+        sensitivity: { score: 75, categories: ['安全'], evidence: [] },
+      })),
+    );
+    const observers = createObservers({ events: { followHours: 1 } });
+    for (const o of observers) await o.onDocuments(flare, { store, logger, now: new Date(later + 5 * MIN) });
+    const [flared] = await getEvents(store, { topicIds: ['t-fair'] });
+    expect(flared).toMatchObject({
+      id: 'ev-t-fair',
+      promotedBy: 'analyst-8',
+      volume: 6,
+      createdAt: first.createdAt,
+    });
+    expect(flared?.reasons).toEqual(['promoted', 'sensitivity']);
   });
 });

@@ -106,6 +106,18 @@ export class EventTracker implements DocumentObserver {
       }
     }
     if (touched.size === 0) return;
+    // An event quiet for longer than followHours is not in memory; its topic crossing again
+    // continues it (reasons, promoter and creation time kept) instead of starting it over.
+    const fresh = [...touched].filter(([, e]) => !e.previous).map(([id]) => id);
+    if (fresh.length > 0) {
+      for (const old of await getEvents(store, { ids: fresh, limit: fresh.length })) {
+        const entry = touched.get(old.id);
+        if (entry) {
+          entry.previous = old;
+          for (const t of old.topicIds) entry.topics.add(t);
+        }
+      }
+    }
 
     const missing = [...new Set([...touched.values()].flatMap((e) => [...e.topics]))].filter(
       (t) => !stats.has(t),
