@@ -261,6 +261,10 @@ describe('report files', () => {
       expect(text).toContain(s);
     expect(xml).toContain('w:eastAsia="方正小标宋简体"');
     expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
+    // Word falls back to SimSun and FangSong where the official fonts are not installed.
+    const fonts = (await zip.file('word/fontTable.xml')?.async('string')) ?? '';
+    expect(fonts).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="SimSun"/>');
+    expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="FangSong"/>');
     const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
     expect(media.length).toBe(5);
     for (const f of media) {

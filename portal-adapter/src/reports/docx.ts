@@ -32,6 +32,25 @@ export const FONTS = {
   heading: face('黑体'),
   subheading: face('楷体_GB2312'),
 };
+/**
+ * The font table names a fallback for each official font (`w:altName`): Word uses it when the
+ * font is not installed (方正小标宋简体 is rarely on a reader's machine).
+ */
+const FALLBACKS: ReadonlyArray<readonly [string, string]> = [
+  ['方正小标宋简体', 'SimSun'],
+  ['仿宋_GB2312', 'FangSong'],
+  ['黑体', 'SimHei'],
+  ['楷体_GB2312', 'KaiTi'],
+];
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+export const FONT_TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="${W}">${[
+  ...FALLBACKS.map(
+    ([name, alt]) =>
+      `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`,
+  ),
+  `<w:font w:name="${latin}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`,
+].join('')}</w:fonts>`;
+
 /** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt. */
 export const SIZES = { title: 44, body: 32, small: 28, table: 24 };
 const TWIPS_PER_MM = 56.7;
@@ -203,5 +222,5 @@ export async function renderReportDocx(
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
 }
