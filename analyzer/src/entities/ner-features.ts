@@ -106,6 +106,17 @@ function listAutomaton() {
   return lists;
 }
 
+let surnameUnits: Uint8Array | undefined;
+
+/** 1 at each UTF-16 code unit that is a one-character surname (a 64 KB table, no string per character). */
+function singleSurnames(): Uint8Array {
+  if (!surnameUnits) {
+    surnameUnits = new Uint8Array(0x10000);
+    for (const s of SURNAMES) if (s.length === 1) surnameUnits[s.charCodeAt(0)] = 1;
+  }
+  return surnameUnits;
+}
+
 function markSpan(marks: Uint8Array, start: number, end: number): void {
   if (end - start === 1) marks[start] = S;
   else {
@@ -200,7 +211,8 @@ export function prepareText(
     const marks = kind === LIST_WORLD ? world : kind === LIST_ORG ? org : surname;
     if (marks[start] === NONE && marks[end - 1] === NONE) markSpan(marks, start, end);
   });
-  for (let i = 0; i < n; i++) if (surname[i] === NONE && SURNAMES.has(text.charAt(i))) surname[i] = S;
+  const single = singleSurnames();
+  for (let i = 0; i < n; i++) if (surname[i] === NONE && single[text.charCodeAt(i)] === 1) surname[i] = S;
   return { n, c, type, wPos, wHash, wTag, prevTag, nextTag, region, world, org, surname };
 }
 

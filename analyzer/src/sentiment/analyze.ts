@@ -30,6 +30,8 @@ const SPAN = 2 ** 21;
 const plain = new FeatureBuffer(false);
 const traced = new FeatureBuffer(true);
 const logits = new Float64Array(3);
+/** Per-feature pushes of the last `evidence` call, reused. */
+let deltas = new Float64Array(512);
 
 /** Class probabilities of a feature vector (softmax of the logits). */
 export function probabilities(model: SentimentModel, f: FeatureBuffer): [number, number, number] {
@@ -79,10 +81,13 @@ function evidence(
   // Two passes: most features push only a little, so only those above a fraction of the strongest
   // push are summed per token span (from * SPAN + to) or, for emoticons and patterns, -(1 + extra index).
   const w = model.weights;
-  const deltas = new Float64Array(f.length);
+  if (deltas.length < f.length) deltas = new Float64Array(f.length * 2);
   let max = 0;
   for (let i = 0; i < f.length; i++) {
-    if ((f.to[i] as number) < 0) continue;
+    if ((f.to[i] as number) < 0) {
+      deltas[i] = 0;
+      continue;
+    }
     const j = ((f.hashes[i] as number) & model.mask) * 3;
     const d =
       ((w[j + POSITIVE] as number) - (w[j + NEGATIVE] as number)) * (f.values[i] as number) * direction;
@@ -93,7 +98,7 @@ function evidence(
   const floor = max * 0.1;
   for (let i = 0; i < f.length; i++) {
     const d = deltas[i] as number;
-    if (Math.abs(d) < floor) continue;
+    if (d === 0 || Math.abs(d) < floor) continue;
     const from = f.from[i] as number;
     const to = f.to[i] as number;
     const key = from < 0 ? -1 - to : from * SPAN + to;

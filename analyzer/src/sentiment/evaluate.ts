@@ -3,7 +3,7 @@ import { probabilities } from './analyze.ts';
 import type { DataSet } from './datasets.ts';
 import { extractFeatures, FeatureBuffer } from './features.ts';
 import { type Scores, score, scoreBinary } from './metrics.ts';
-import type { SentimentModel } from './model.ts';
+import { NEGATIVE, NEUTRAL, POSITIVE, type SentimentModel } from './model.ts';
 import { normalizeText } from './normalize.ts';
 
 export interface SetFigures {
@@ -13,30 +13,56 @@ export interface SetFigures {
   threeClass?: Scores;
   /** Negative vs not negative. */
   binary: Scores;
+  /**
+   * Polar rows only (gold positive or negative), each called by the sign of the score
+   * (P(positive) − P(negative)): the usual binary sentiment task.
+   */
+  polar: Scores;
 }
 
-/** Predicted label index (argmax) for each text. */
-export function predictLabels(model: SentimentModel, texts: readonly string[]): number[] {
+/** Class probabilities [negative, neutral, positive] of each text. */
+export function predictProbabilities(model: SentimentModel, texts: readonly string[]): number[][] {
   const f = new FeatureBuffer(false);
   return texts.map((raw) => {
     const { text, emoticons } = normalizeText(raw);
     extractFeatures(text, segment(text), emoticons, model.lexicon, f);
-    const p = probabilities(model, f);
-    return p[0] >= p[1] && p[0] >= p[2] ? 0 : p[2] >= p[1] ? 2 : 1;
+    return probabilities(model, f);
   });
+}
+
+const argmax = (p: readonly number[]) =>
+  (p[0] as number) >= (p[1] as number) && (p[0] as number) >= (p[2] as number)
+    ? NEGATIVE
+    : (p[2] as number) >= (p[1] as number)
+      ? POSITIVE
+      : NEUTRAL;
+
+/** Predicted label index (argmax) for each text. */
+export function predictLabels(model: SentimentModel, texts: readonly string[]): number[] {
+  return predictProbabilities(model, texts).map(argmax);
 }
 
 export function evaluateSet(model: SentimentModel, set: DataSet): SetFigures {
   const gold = set.rows.map((r) => r.label);
-  const predicted = predictLabels(
+  const probs = predictProbabilities(
     model,
     set.rows.map((r) => r.text),
   );
+  const predicted = probs.map(argmax);
+  const polarGold: number[] = [];
+  const polarPredicted: number[] = [];
+  gold.forEach((g, i) => {
+    if (g === NEUTRAL) return;
+    const p = probs[i] as number[];
+    polarGold.push(g);
+    polarPredicted.push((p[2] as number) > (p[0] as number) ? POSITIVE : NEGATIVE);
+  });
   return {
     name: set.name,
     n: gold.length,
     threeClass: set.threeClass ? score(gold, predicted) : undefined,
     binary: scoreBinary(gold, predicted),
+    polar: score(polarGold, polarPredicted),
   };
 }
 
@@ -45,5 +71,9 @@ export function formatFigures(f: SetFigures): string {
   const three = f.threeClass
     ? `3-class acc ${pct(f.threeClass.accuracy)} macro-F1 ${pct(f.threeClass.macroF1)} | `
     : '';
-  return `${f.name} (n=${f.n}): ${three}binary acc ${pct(f.binary.accuracy)} macro-F1 ${pct(f.binary.macroF1)}`;
+  const polar =
+    f.threeClass || f.polar.n !== f.n
+      ? ` | polar (n=${f.polar.n}) acc ${pct(f.polar.accuracy)} macro-F1 ${pct(f.polar.macroF1)}`
+      : ` | by score sign acc ${pct(f.polar.accuracy)}`;
+  return `${f.name} (n=${f.n}): ${three}binary acc ${pct(f.binary.accuracy)} macro-F1 ${pct(f.binary.macroF1)}${polar}`;
 }

@@ -1,26 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { STOP_WORDS } from './stopwords.ts';
+import { WordNumbers } from './tag-table.ts';
 
 /** Weight of jieba's shipped IDF, in documents: the corpus takes over as it grows past this. */
 const PRIOR_DOCUMENTS = 1000;
 const NUMERIC = /^[\p{N}.%]+$/u;
 
-let shippedIdf: Map<string, number> | undefined;
+let shippedIdf: WordNumbers | undefined;
 let shippedMedian = 10;
+/** The same order as `localeCompare` (ties between equally weighted words), without its per-call set-up. */
+const collator = new Intl.Collator();
 
-function loadShippedIdf(): Map<string, number> {
+function loadShippedIdf(): WordNumbers {
   if (shippedIdf) return shippedIdf;
   const file = createRequire(import.meta.url).resolve('@node-rs/jieba/idf.txt');
-  const map = new Map<string, number>();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const table = new WordNumbers(lines.length);
+  const values: number[] = [];
+  for (const line of lines) {
     const space = line.indexOf(' ');
-    if (space > 0) map.set(line.slice(0, space), Number(line.slice(space + 1)));
+    if (space <= 0) continue;
+    const value = Number(line.slice(space + 1));
+    table.set(line.slice(0, space), value);
+    values.push(Math.fround(value));
   }
-  const values = [...map.values()].sort((a, b) => a - b);
+  values.sort((a, b) => a - b);
   shippedMedian = values[Math.floor(values.length / 2)] ?? shippedMedian;
-  shippedIdf = map;
-  return map;
+  shippedIdf = table;
+  return table;
 }
 
 export interface Keyword {
@@ -64,7 +72,7 @@ export class KeywordExtractor {
     const total = tokens.length || 1;
     return [...tf]
       .map(([word, count]) => ({ word, weight: (count / total) * this.idf(word) }))
-      .sort((a, b) => b.weight - a.weight || a.word.localeCompare(b.word))
+      .sort((a, b) => b.weight - a.weight || collator.compare(a.word, b.word))
       .slice(0, topK);
   }
 }
