@@ -2,10 +2,26 @@
  * The WordPress target against a real WordPress (Debian's packages) on loopback: publish, a
  * retry with the same key, a crash between WordPress creating the post and yuqing recording its
  * id, withdrawal as draft and as trash, and republication — counted through the REST API and in
- * the database. Missing packages fail this suite (CI installs them); they are never skipped.
+ * the database; then the whole workflow with WordPress as a configured target on the embedded
+ * store. Missing packages fail this suite (CI installs them); they are never skipped.
  */
-import { type PublishItem, slugForKey, WordPressTarget } from '@yuqing/portal-adapter';
+import {
+  type Actor,
+  DraftChecker,
+  getPublications,
+  loadDictionaries,
+  type PublishItem,
+  PublishService,
+  publicationKey,
+  slugForKey,
+  toPublishItem,
+  WordPressTarget,
+  writePublishTarget,
+} from '@yuqing/portal-adapter';
+import { createLogger, migrate, writeDocuments, writeRawDocuments } from '@yuqing/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzedDocument } from './support/documents.ts';
+import { availableEngines } from './support/engines.ts';
 import { startWordPress, type WordPressServer, wordpressMissing } from './support/wordpress.ts';
 
 const item = (overrides: Partial<PublishItem> = {}): PublishItem => ({
@@ -145,5 +161,92 @@ describe('WordPress target (real WordPress on loopback)', () => {
     const started = Date.now();
     await expect(wrong.publish(item(), 'k:bad')).rejects.toThrow(/rejected the application password.*401/);
     expect(Date.now() - started).toBeLessThan(1_900);
+  });
+
+  it('is a workflow target: the remote id is stored under the key, and a lost id does not duplicate', async () => {
+    const embedded = availableEngines().find((e) => e.name === 'embedded');
+    if (!embedded) throw new Error('no embedded engine');
+    const { store, close } = await embedded.open();
+    try {
+      const logger = createLogger('silent');
+      await migrate(store, logger);
+      await writeRawDocuments(store, [
+        {
+          id: 'doc-wp',
+          url: 'https://news.example.test/a/9.html',
+          canonicalUrl: 'https://news.example.test/a/9.html',
+          source: 'example-news',
+          site: 'news.example.test',
+          mediaType: 'news',
+          title: '全市完成老旧小区改造 120 个',
+          body: '今年以来，全市完成老旧小区改造 120 个。\n惠及居民 3 万户。',
+          author: '',
+          publishedAt: '2026-11-19T01:00:00.000Z',
+          fetchedAt: '2026-11-19T02:00:00.000Z',
+          contentHash: 'h-wp',
+        },
+      ]);
+      await writeDocuments(store, [
+        analyzedDocument({
+          id: 'doc-wp',
+          title: '全市完成老旧小区改造 120 个',
+          publishedAt: '2026-11-19T01:00:00.000Z',
+        }),
+      ]);
+      await writePublishTarget(store, {
+        id: 'wp',
+        name: '门户 WordPress',
+        kind: 'wordpress',
+        columns: ['城建'],
+        config: { baseUrl: wp.baseUrl, username: wp.username, applicationPassword: wp.applicationPassword },
+        enabled: true,
+      });
+      const service = new PublishService(store, { checker: new DraftChecker(loadDictionaries()), logger });
+      const editor: Actor = { id: 'u-editor', roles: ['editor'], departmentId: 'root' };
+      const chief: Actor = { id: 'u-chief', roles: ['chief_editor'], departmentId: 'root' };
+      const draft = await service.createDraft(editor, { documentId: 'doc-wp', column: '城建' });
+      await service.act(editor, draft.id, 'submit');
+      const approved = await service.act(chief, draft.id, 'approve');
+      // The crash: WordPress got the post (as the service would send it), yuqing recorded nothing.
+      const key = publicationKey(draft.id, 'wp');
+      const orphan = await target.publish(
+        toPublishItem({ ...approved, publishedAt: new Date().toISOString() }),
+        key,
+      );
+      const before = await postsInDb();
+
+      await service.act(editor, draft.id, 'publish');
+      const [publication] = (await getPublications(store, draft.id)).filter((p) => p.targetId === 'wp');
+      expect(publication).toMatchObject({
+        status: 'published',
+        idempotencyKey: key,
+        remoteId: orphan.remoteId,
+      });
+      expect(await postsInDb()).toBe(before);
+      const post = await rest<{ status: string; title: { raw: string }; content: { raw: string } }>(
+        `posts/${orphan.remoteId}?context=edit`,
+      );
+      expect(post.status).toBe('publish');
+      expect(post.content.raw).toContain('<p>惠及居民 3 万户。</p>');
+      expect(post.content.raw).toContain('来源：<a href="http://example.test/doc-wp.html">fixture</a>');
+
+      await service.act(chief, draft.id, 'withdraw');
+      expect((await rest<{ status: string }>(`posts/${orphan.remoteId}?context=edit`)).status).toBe('draft');
+      const current = await service.get(draft.id);
+      await service.edit(editor, draft.id, {
+        expectedVersion: current.version,
+        title: '全市完成老旧小区改造 121 个',
+      });
+      await service.act(editor, draft.id, 'submit');
+      await service.act(chief, draft.id, 'approve');
+      await service.act(editor, draft.id, 'publish');
+      const again = await rest<{ status: string; title: { raw: string } }>(
+        `posts/${orphan.remoteId}?context=edit`,
+      );
+      expect(again).toMatchObject({ status: 'publish', title: { raw: '全市完成老旧小区改造 121 个' } });
+      expect(await postsInDb()).toBe(before);
+    } finally {
+      await close();
+    }
   });
 });
