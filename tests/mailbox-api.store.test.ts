@@ -17,6 +17,7 @@ import {
   dueLetters,
   HANDLER_ROLES,
   INSTRUCTION_ROLES,
+  importUpload,
   instruct,
   letterDetail,
   listLetters,
@@ -157,5 +158,30 @@ describe('mailbox API server side (embedded chDB)', () => {
       expect.objectContaining({ department: '城市管理和综合执法局', received: 1, open: 1 }),
     ]);
     expect(await dueLetters(store, as(COUNTY), 24 * 60)).toEqual([]);
+  });
+
+  it('imports an uploaded CSV into the department of the uploader and refuses other file types', async () => {
+    const csv = [
+      'message_id,title,detail',
+      'u-1,医院收费不透明,市人民医院住院收费清单不给病人看，请卫健委查处。',
+      'u-2,空行,',
+    ].join('\n');
+    const result = await importUpload(
+      store,
+      as(PORTAL, HANDLER_ROLES),
+      'export.csv',
+      new TextEncoder().encode(csv),
+    );
+    expect(result.created.map((l) => [l.id, l.category, l.ownerDepartmentId])).toEqual([
+      ['u-1', '卫生计生', 'city'],
+    ]);
+    expect(result.problems).toEqual([{ row: 3, message: 'no content', field: 'content' }]);
+    const refused = await importUpload(
+      store,
+      as(PORTAL, HANDLER_ROLES),
+      'export.pdf',
+      new Uint8Array(),
+    ).catch(workflowErrorResponse);
+    expect((refused as Response).status).toBe(400);
   });
 });

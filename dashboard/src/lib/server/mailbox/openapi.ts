@@ -71,6 +71,27 @@ export function mailboxPaths({
         responses: { 201: ok('{ event }'), ...errors(400, 401, 403, 404) },
       },
     },
+    '/api/mailbox/import': {
+      post: {
+        tags: ['mailbox'],
+        summary:
+          '导入信件（CSV 或 XLSX，首行为表头：留言编号、留言主题、留言详情、留言时间、联系电话 …）；逐行分类入库，问题行返回行号',
+        description: handlers,
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                properties: { file: { type: 'string', format: 'binary' } },
+                required: ['file'],
+              },
+            },
+          },
+        },
+        responses: { 201: ok('{ created, existing, problems }'), ...errors(400, 401, 403, 413) },
+      },
+    },
     '/api/mailbox/due': {
       get: {
         tags: ['mailbox'],

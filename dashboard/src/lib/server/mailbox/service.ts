@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { error } from '@sveltejs/kit';
 import {
   addInstruction,
@@ -7,6 +10,7 @@ import {
   getLetterEvents,
   getLetters,
   getMailboxStats,
+  importLetters,
   type Letter,
   type LetterFilter,
   LetterWorkflowError,
@@ -153,4 +157,40 @@ const STATUS: Record<LetterWorkflowError['code'], number> = {
 export function workflowErrorResponse(e: unknown): Response {
   if (e instanceof LetterWorkflowError) return apiError(STATUS[e.code], e.code, e.message, e.field);
   throw e;
+}
+
+/** Largest import file accepted (a year of a busy mailbox as XLSX is a few MB). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Imports an uploaded CSV or XLSX export of letters into the actor's department: every good row is
+ * received (triaged, deadline set), bad rows come back with their row numbers.
+ */
+export async function importUpload(store: Store, actor: MailboxActor, name: string, bytes: Uint8Array) {
+  const ext = path.extname(name).toLowerCase();
+  if (ext !== '.csv' && ext !== '.xlsx')
+    throw new LetterWorkflowError('invalid_input', '只支持 .csv 或 .xlsx 文件', 'file');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'yuqing-letters-'));
+  try {
+    const file = path.join(dir, `upload${ext}`);
+    await writeFile(file, bytes);
+    const result = await importLetters(store, file, {
+      actor: actor.user.id,
+      ownerDepartmentId: actor.user.departmentId,
+    });
+    await audit(
+      store,
+      actor,
+      'letter.import',
+      name,
+      `${result.created.length} created, ${result.problems.length} problems`,
+    );
+    return {
+      created: result.created.map((l) => viewOf(l, actor.user)),
+      existing: result.existing,
+      problems: result.problems,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
