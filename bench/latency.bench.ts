@@ -85,6 +85,7 @@ export async function latencyBench(
 
     // The stream: a batch every BATCH/rate seconds, on a fixed schedule (no drift).
     const started = Date.now();
+    const cpuBefore = process.cpuUsage();
     for (let i = 0; i < rows.length; i += BATCH) {
       const due = started + (i / rate) * 1000;
       if (due > Date.now()) await sleep(due - Date.now());
@@ -119,6 +120,8 @@ export async function latencyBench(
       await sleep(100);
     }
     await poller;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMsPerDoc = (cpu.user + cpu.system) / 1000 / rows.length;
     await sleep(1000); // the last deliveries
     controller.abort();
     await analysis.done;
@@ -134,6 +137,10 @@ export async function latencyBench(
       { name: 'latency.analysis.workers', value: config.analyzerWorkers, unit: 'threads' },
       // Other processes on the machine slow every step: the 1-minute load average at the end.
       { name: 'latency.machine.load_average', value: round(os.loadavg()[0] ?? 0, 1), unit: '' },
+      // CPU of the whole process (main thread, analysis workers, chDB) per document, and the cores
+      // that makes at 100 docs/s: under 2, an otherwise idle 2-core machine keeps up.
+      { name: 'latency.process.cpu_per_doc', value: round(cpuMsPerDoc, 2), unit: 'ms' },
+      { name: 'latency.process.cores_at_100_docs_s', value: round(cpuMsPerDoc / 10, 2), unit: 'cores' },
       { name: 'latency.fetch_to_visible.p50', value: round(percentile(toVisible, 50), 2), unit: 's' },
       { name: 'latency.fetch_to_visible.p95', value: round(percentile(toVisible, 95), 2), unit: 's' },
       { name: 'latency.fetch_to_visible.seen', value: visible.size, unit: 'docs' },
