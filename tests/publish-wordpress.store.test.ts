@@ -41,7 +41,8 @@ const item = (overrides: Partial<PublishItem> = {}): PublishItem => ({
   ...overrides,
 });
 
-describe('WordPress target (real WordPress on loopback)', () => {
+// PHP's built-in server answers one request at a time: generous timeouts on a loaded machine.
+describe('WordPress target (real WordPress on loopback)', { timeout: 90_000 }, () => {
   let wp: WordPressServer;
   let target: WordPressTarget;
 
