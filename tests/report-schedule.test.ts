@@ -154,7 +154,8 @@ describe('GET /api/reports parameters', () => {
     expect(bad({ kind: 'daily', date: '2026-11-20', format: 'exe' })?.path).toEqual(['format']);
     expect(bad({ kind: 'special', date: '2026-11-20' })).toMatchObject({
       path: ['q'],
-      message: '专报须填写检索式 q',
+      message: '专报须填写检索式 q 或选择方案 plan',
     });
+    expect(ReportQuerySchema.safeParse({ kind: 'special', date: '2026-11-20', plan: 'p1' }).success).toBe(true);
   });
 });

@@ -30,6 +30,7 @@ import {
   type Store,
   saveChannel,
   writeDocuments,
+  writePlanDocuments,
   writeTopics,
 } from '@yuqing/schemas';
 import JSZip from 'jszip';
@@ -196,6 +197,26 @@ describe('report figures', () => {
     const d = await collectReportData(store, { kind: 'special', date: '2026-11-20', days: 1, query });
     expect(d.overview.documents).toBe(6);
     expect(d.overview.previous.documents).toBe(0);
+  });
+
+  it('limits a special report to the documents its monitoring plan tagged', async () => {
+    await writePlanDocuments(
+      store,
+      ['rain-1', 'rain-2', 'metro-1', 'old-1'].map((id) => ({
+        planId: 'plan-flood',
+        documentId: id,
+        matchVersion: 1,
+        eventTime: 0,
+        matchedTerms: [],
+        matchedPersons: [],
+        taggedAt: 1,
+      })),
+    );
+    const plan = { id: 'plan-flood', name: '汛期舆情' };
+    const d = await collectReportData(store, { kind: 'special', date: '2026-11-20', days: 1, plan });
+    expect(d.overview).toMatchObject({ documents: 3, negative: 2, previous: { documents: 1 } });
+    const { reportTitle } = await import('@yuqing/portal-adapter');
+    expect(reportTitle(d)).toBe('关于“汛期舆情”的舆情专报');
   });
 });
 

@@ -1,4 +1,4 @@
-import { createLogger, loadConfig, migrate, openStore } from '@yuqing/schemas';
+import { createLogger, getPlans, loadConfig, migrate, openStore, type Store } from '@yuqing/schemas';
 import { type Command, UsageError } from './index.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -6,7 +6,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const reportCommand: Command = {
   summary: 'Generate an opinion report (舆情日报/周报/月报/专报) as HTML, PDF and DOCX.',
   usage:
-    '--kind daily|weekly|monthly|special --date YYYY-MM-DD [--query "…" --plan NAME --days N] [--format html,pdf,docx] [--out DIR]',
+    '--kind daily|weekly|monthly|special --date YYYY-MM-DD [--plan ID|NAME] [--query "…"] [--subject TEXT] [--days N] [--format html,pdf,docx] [--out DIR]',
   options: {
     kind: { type: 'string', help: 'daily (one day), weekly (Mon–Sun), monthly, special (needs --query)' },
     date: {
@@ -16,7 +16,14 @@ export const reportCommand: Command = {
     format: { type: 'string', help: 'Comma-separated: html, pdf, docx (default all three)' },
     out: { type: 'string', help: 'Output directory (default ./reports)' },
     query: { type: 'string', help: 'Special report: search expression, as in the dashboard search box' },
-    plan: { type: 'string', help: 'Special report: the subject named in the title (default: the query)' },
+    plan: {
+      type: 'string',
+      help: 'Special report: a monitoring plan (方案), by id or name; its documents only',
+    },
+    subject: {
+      type: 'string',
+      help: 'Special report: the subject named in the title (default: plan or query)',
+    },
     days: { type: 'string', help: 'Special report: days covered, ending on --date (default 7)' },
     issuer: { type: 'string', help: 'Issuing office printed before the title, e.g. 某市委网信办' },
     'dashboard-url': { type: 'string', help: 'Dashboard address for the links (default http://HOST:PORT)' },
@@ -45,18 +52,22 @@ export const reportCommand: Command = {
     let query: { text: string; compiled: ReturnType<typeof r.compileReportQuery> } | undefined;
     let days: number | undefined;
     if (kind === 'special') {
-      if (typeof values.query !== 'string' || !values.query.trim())
-        throw new UsageError('a special report needs --query (e.g. --query "暴雨 OR 内涝")');
-      const { segment } = await import('@yuqing/analyzer');
-      try {
-        query = { text: values.query.trim(), compiled: r.compileReportQuery(values.query, segment) };
-      } catch (error) {
-        throw new UsageError(`--query: ${(error as Error).message}`);
+      const hasQuery = typeof values.query === 'string' && values.query.trim() !== '';
+      if (!hasQuery && typeof values.plan !== 'string')
+        throw new UsageError('a special report needs --plan or --query (e.g. --query "暴雨 OR 内涝")');
+      if (hasQuery) {
+        const { segment } = await import('@yuqing/analyzer');
+        const text = String(values.query).trim();
+        try {
+          query = { text, compiled: r.compileReportQuery(text, segment) };
+        } catch (error) {
+          throw new UsageError(`--query: ${(error as Error).message}`);
+        }
       }
       days = values.days === undefined ? 7 : Number(values.days);
       if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError('--days must be 1 to 366');
-    } else if (values.query !== undefined || values.plan !== undefined || values.days !== undefined) {
-      throw new UsageError('--query, --plan and --days are for --kind special');
+    } else if ([values.query, values.plan, values.days, values.subject].some((v) => v !== undefined)) {
+      throw new UsageError('--query, --plan, --subject and --days are for --kind special');
     }
     const config = loadConfig();
     const logger = createLogger(config.logLevel);
@@ -70,6 +81,7 @@ export const reportCommand: Command = {
     const store = await openStore(config, logger);
     try {
       await migrate(store, logger);
+      const plan = typeof values.plan === 'string' ? await findPlan(store, values.plan) : undefined;
       const report = await r.generateReport(
         store,
         {
@@ -77,7 +89,8 @@ export const reportCommand: Command = {
           date,
           days,
           query,
-          subject: typeof values.plan === 'string' ? values.plan : undefined,
+          plan,
+          subject: typeof values.subject === 'string' ? values.subject : undefined,
           issuer: typeof values.issuer === 'string' ? values.issuer : undefined,
         },
         { formats: formats as (typeof r.REPORT_FORMATS)[number][], dashboardUrl, logger },
@@ -95,3 +108,14 @@ export const reportCommand: Command = {
     }
   },
 };
+
+/** A plan by id, else by name; a clear error listing the plans when there is none. */
+async function findPlan(store: Store, key: string): Promise<{ id: string; name: string }> {
+  const plans = await getPlans(store);
+  const plan = plans.find((p) => p.id === key) ?? plans.find((p) => p.name === key);
+  if (plan) return { id: plan.id, name: plan.name };
+  const known = plans.map((p) => `${p.id} (${p.name})`).join(', ');
+  throw new UsageError(
+    `--plan: no plan with id or name "${key}"${known ? `; plans: ${known}` : '; no plan is defined yet'}`,
+  );
+}

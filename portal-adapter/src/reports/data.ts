@@ -28,6 +28,8 @@ export interface ReportSpec {
   /** Special reports: days covered (default 7) and the subject. */
   days?: number;
   subject?: string;
+  /** Special reports: a monitoring plan (方案); its documents are those the analyzer tagged. */
+  plan?: { id: string; name: string };
   /** Special reports: the search query text and its compiled tokens. */
   query?: { text: string; compiled: CompiledQuery };
   /** Issuing office shown before the title. */
@@ -68,6 +70,7 @@ export function reportScope(spec: ReportSpec, period: ReportPeriod): ReportScope
     none: spec.query?.compiled.none ?? [],
     from: period.from,
     to: period.to,
+    planId: spec.plan?.id,
   };
 }
 

@@ -20,6 +20,8 @@ export interface LinkBase {
   lastDay: string;
   /** A special report's query, ANDed with every link's own words. */
   q?: string;
+  /** A special report's monitoring plan, passed as `plan=<id>` (see REPORTS.md). */
+  plan?: string;
 }
 
 export function searchLink(base: LinkBase, filter: SearchLinkFilter = {}): string {
@@ -28,6 +30,7 @@ export function searchLink(base: LinkBase, filter: SearchLinkFilter = {}): strin
   if (q) url.searchParams.set('q', q);
   url.searchParams.set('fromDate', base.firstDay);
   url.searchParams.set('toDate', base.lastDay);
+  if (base.plan) url.searchParams.set('plan', base.plan);
   for (const key of ['sentiment', 'mediaType', 'category', 'source', 'region'] as const) {
     const value = filter[key];
     if (value) url.searchParams.set(key, value);

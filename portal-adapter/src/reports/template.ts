@@ -21,7 +21,7 @@ const beijingTime = (iso: string) =>
 export function reportTitle(d: ReportData): string {
   const issuer = d.spec.issuer ?? '';
   if (d.spec.kind === 'special')
-    return `${issuer}关于“${d.spec.subject || d.spec.query?.text || '专题'}”的舆情专报`;
+    return `${issuer}关于“${d.spec.subject || d.spec.plan?.name || d.spec.query?.text || '专题'}”的舆情专报`;
   return `${issuer}${KIND_NAMES[d.spec.kind]}`;
 }
 
@@ -31,6 +31,7 @@ export function buildReportModel(d: ReportData, dashboardUrl: string): ReportMod
     firstDay: d.period.firstDay,
     lastDay: d.period.lastDay,
     q: d.spec.query?.text,
+    plan: d.spec.plan?.id,
   };
   const s = (f: SearchLinkFilter = {}) => searchLink(base, f);
   const doc = (id: string) => documentLink(base, id);

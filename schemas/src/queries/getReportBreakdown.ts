@@ -1,6 +1,5 @@
 import type { BuiltQuery, Store } from '../store/engine.ts';
-import { REPORT_SENSITIVE_SCORE, type ReportScope } from './getReportOverview.ts';
-import { buildSearchWhere } from './searchDocuments.ts';
+import { REPORT_SENSITIVE_SCORE, type ReportScope, reportWhere } from './getReportOverview.ts';
 
 /**
  * What a report breaks its documents down by. Array columns are exploded, so a document naming
@@ -44,7 +43,7 @@ export function buildReportBreakdownQuery(
 ): BuiltQuery {
   const expression = DIMENSIONS[dimension];
   if (!expression) throw new Error(`unknown report dimension ${dimension}`);
-  const { where, params } = buildSearchWhere({ ...scope, from: previousFrom ?? scope.from });
+  const { where, params } = reportWhere({ ...scope, from: previousFrom ?? scope.from });
   const cur = "event_time >= fromUnixTimestamp64Milli({periodFrom:Int64}, 'UTC')";
   return {
     query: `SELECT ${expression} AS key,

@@ -1,7 +1,6 @@
 import { fromClickHouseTime } from '../records.ts';
 import type { BuiltQuery, Store } from '../store/engine.ts';
-import type { ReportScope } from './getReportOverview.ts';
-import { buildSearchWhere } from './searchDocuments.ts';
+import { type ReportScope, reportWhere } from './getReportOverview.ts';
 
 export interface ReportDocument {
   id: string;
@@ -19,7 +18,7 @@ export interface ReportDocument {
 
 /** The most sensitive (then most negative, then newest) documents of a report's scope. */
 export function buildReportDocumentsQuery(scope: ReportScope, limit: number): BuiltQuery {
-  const { where, params } = buildSearchWhere(scope);
+  const { where, params } = reportWhere(scope);
   return {
     query: `SELECT id, title, url, site, source, media_type, event_time, sentiment_label,
         sensitivity_score, sensitivity_categories, region_names

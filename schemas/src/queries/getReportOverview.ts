@@ -9,7 +9,23 @@ import { buildSearchWhere, type SearchFilter } from './searchDocuments.ts';
 export type ReportScope = Omit<SearchFilter, 'limit' | 'cursor' | 'from' | 'to'> & {
   from: string;
   to: string;
+  /** A monitoring plan (方案): only the documents the analyzer tagged with it (`plan_documents`). */
+  planId?: string;
 };
+
+/** The search's WHERE clause for the scope, plus the plan's documents when the scope has a plan. */
+export function reportWhere(scope: Omit<ReportScope, 'from'> & { from?: string }): {
+  where: string[];
+  params: Record<string, unknown>;
+} {
+  const { planId, ...filter } = scope;
+  const { where, params } = buildSearchWhere(filter);
+  if (planId !== undefined) {
+    where.push('id IN (SELECT document_id FROM plan_documents FINAL WHERE plan_id = {planId:String})');
+    params.planId = planId;
+  }
+  return { where, params };
+}
 
 /** Sensitive means a sensitivity score ≥ 60, as in the dashboard rollup (migrations/0004). */
 export const REPORT_SENSITIVE_SCORE = 60;
@@ -29,7 +45,7 @@ export interface ReportOverview extends ReportPeriodFigures {
 
 /** One scan over [previousFrom, to): the period's figures and those of the period before it. */
 export function buildReportOverviewQuery(scope: ReportScope, previousFrom: string): BuiltQuery {
-  const { where, params } = buildSearchWhere({ ...scope, from: previousFrom });
+  const { where, params } = reportWhere({ ...scope, from: previousFrom });
   const cur = "event_time >= fromUnixTimestamp64Milli({periodFrom:Int64}, 'UTC')";
   const figures = (alias: string, cond: string) =>
     `countIf(${cond}) AS ${alias}documents,

@@ -1,6 +1,5 @@
 import type { BuiltQuery, Store } from '../store/engine.ts';
-import type { ReportScope } from './getReportOverview.ts';
-import { buildSearchWhere } from './searchDocuments.ts';
+import { type ReportScope, reportWhere } from './getReportOverview.ts';
 
 export interface ReportTopic {
   id: string;
@@ -22,7 +21,7 @@ export interface ReportTopic {
  * period's counts (to see what rose), labelled from the topics table (0005_topics).
  */
 export function buildReportTopicsQuery(scope: ReportScope, previousFrom: string, limit: number): BuiltQuery {
-  const { where, params } = buildSearchWhere({ ...scope, from: previousFrom });
+  const { where, params } = reportWhere({ ...scope, from: previousFrom });
   const cur = "event_time >= fromUnixTimestamp64Milli({periodFrom:Int64}, 'UTC')";
   return {
     query: `SELECT d.topic_id AS id, t.label AS label, t.keywords AS keywords,

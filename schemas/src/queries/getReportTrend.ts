@@ -1,7 +1,6 @@
 import { fromClickHouseTime } from '../records.ts';
 import type { BuiltQuery, Store } from '../store/engine.ts';
-import { REPORT_SENSITIVE_SCORE, type ReportScope } from './getReportOverview.ts';
-import { buildSearchWhere } from './searchDocuments.ts';
+import { REPORT_SENSITIVE_SCORE, type ReportScope, reportWhere } from './getReportOverview.ts';
 
 export interface ReportTrendPoint {
   /** Start of the bucket (an hour, or a Beijing calendar day), ISO. */
@@ -13,7 +12,7 @@ export interface ReportTrendPoint {
 
 /** Documents per hour or Beijing day of a report's scope, with the negative and sensitive ones. */
 export function buildReportTrendQuery(scope: ReportScope, bucket: 'hour' | 'day'): BuiltQuery {
-  const { where, params } = buildSearchWhere(scope);
+  const { where, params } = reportWhere(scope);
   const time = bucket === 'day' ? "toStartOfDay(event_time, 'Asia/Shanghai')" : 'toStartOfHour(event_time)';
   return {
     query: `SELECT toDateTime64(${time}, 3, 'UTC') AS time, count() AS documents,

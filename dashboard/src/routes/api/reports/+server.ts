@@ -1,5 +1,5 @@
-import { getDepartments, writeAudit } from '@yuqing/schemas';
-import { departmentScope, requireRole } from '$lib/server/access.ts';
+import { getDepartments, getPlans, writeAudit } from '@yuqing/schemas';
+import { canSeeItem, departmentScope, requireRole } from '$lib/server/access.ts';
 import { analyzer } from '$lib/server/analyzer.ts';
 import { apiError, apiHandler, badRequest, queryParams } from '$lib/server/api.ts';
 import { appContext, logger } from '$lib/server/context.ts';
@@ -23,7 +23,7 @@ function serially<T>(job: () => Promise<T>): Promise<T> {
 
 /**
  * `GET /api/reports?kind=daily|weekly|monthly|special&date=YYYY-MM-DD&format=html|pdf|docx`
- * (`q`, `subject`, `days` for a special report): the report made now from the store. Audited as
+ * (`q` and/or `plan`, `subject`, `days` for a special report): the report made now from the store. Audited as
  * an export; mailbox figures count only the letters of the user's departments.
  */
 export const GET: RequestHandler = apiHandler('reports.generate', async (event) => {
@@ -42,20 +42,27 @@ export const GET: RequestHandler = apiHandler('reports.generate', async (event) 
     }
   }
   const { store } = appContext();
-  const departments = user.roles.includes('admin')
-    ? undefined
-    : [...departmentScope(await getDepartments(store), user)];
+  const tree = await getDepartments(store);
+  const departments = user.roles.includes('admin') ? undefined : [...departmentScope(tree, user)];
+  let plan: { id: string; name: string } | undefined;
+  if (r.kind === 'special' && r.plan) {
+    const [found] = await getPlans(store, { ids: [r.plan] });
+    // A plan the user may not see answers like a missing one.
+    if (!found || !canSeeItem(tree, user, { ownerDepartment: found.departmentId, visibility: found.sharing }))
+      return apiError(404, 'not_found', '没有这个方案', 'plan');
+    plan = { id: found.id, name: found.name };
+  }
   await writeAudit(store, {
     actorId: user.id,
     action: 'report.generate',
     target: `${r.kind}:${r.date}:${r.format}`,
-    detail: JSON.stringify({ q: r.q, days: r.days }),
+    detail: JSON.stringify({ q: r.q, plan: r.plan, days: r.days }),
     ip: clientAddress(event),
   });
   const report = await serially(() =>
     adapter.generateReport(
       store,
-      { kind: r.kind, date: r.date, days: r.days, query, subject: r.subject, departments },
+      { kind: r.kind, date: r.date, days: r.days, query, plan, subject: r.subject, departments },
       { formats: [r.format], dashboardUrl: event.url.origin, logger: logger() },
     ),
   );

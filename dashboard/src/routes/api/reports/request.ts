@@ -16,6 +16,7 @@ export const ReportQuerySchema = z
     date,
     format: z.enum(['html', 'pdf', 'docx'], { message: 'format 须为 html、pdf 或 docx' }).default('html'),
     q: z.string().trim().max(500, '检索式过长（最多 500 字）').optional(),
+    plan: z.string().trim().min(1).max(64, 'plan 须为方案 id').optional(),
     subject: z.string().trim().max(60, '专报主题最多 60 字').optional(),
     days: z.coerce
       .number({ message: 'days 须为 1 到 366 的整数' })
@@ -24,8 +25,8 @@ export const ReportQuerySchema = z
       .max(366, 'days 须为 1 到 366 的整数')
       .optional(),
   })
-  .refine((r) => r.kind !== 'special' || (r.q !== undefined && r.q !== ''), {
-    message: '专报须填写检索式 q',
+  .refine((r) => r.kind !== 'special' || Boolean(r.q) || Boolean(r.plan), {
+    message: '专报须填写检索式 q 或选择方案 plan',
     path: ['q'],
   });
 export type ReportQuery = z.output<typeof ReportQuerySchema>;
