@@ -111,11 +111,15 @@ export async function startWordPress(): Promise<WordPressServer> {
   try {
     const dataDir = path.join(tmp.dir, 'db');
     const socket = path.join(tmp.dir, 'mysqld.sock');
+    // As root (CI), MariaDB must be told to run as root and lets root in over the socket by OS
+    // user; as anyone else it runs as that user and root has no password on the private socket.
+    const asRoot = process.getuid?.() === 0;
+    const userArgs = asRoot ? ['--user=root'] : [];
     await run('mariadb-install-db', [
       '--no-defaults',
       `--datadir=${dataDir}`,
-      '--user=root',
-      '--auth-root-authentication-method=socket',
+      ...userArgs,
+      `--auth-root-authentication-method=${asRoot ? 'socket' : 'normal'}`,
       '--skip-test-db',
       '--skip-name-resolve',
     ]);
@@ -126,7 +130,7 @@ export async function startWordPress(): Promise<WordPressServer> {
       [
         '--no-defaults',
         `--datadir=${dataDir}`,
-        '--user=root',
+        ...userArgs,
         `--socket=${socket}`,
         `--port=${dbPort}`,
         '--bind-address=127.0.0.1',
