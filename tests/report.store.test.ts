@@ -30,6 +30,7 @@ import {
   type Store,
   saveChannel,
   writeDocuments,
+  writeEvents,
   writePlanDocuments,
   writeTopics,
 } from '@yuqing/schemas';
@@ -162,6 +163,35 @@ beforeAll(async () => {
   store = await openStore(loadConfig({ YUQING_DATA_DIR: path.join(tmp.dir, 'data') }), logger);
   await migrate(store, logger);
   await writeDocuments(store, dataset());
+  await writeEvents(store, [
+    {
+      id: 'E-rain',
+      version: 1,
+      topicIds: ['T-rain'],
+      title: '广州暴雨内涝事件',
+      keywords: ['暴雨', '内涝'],
+      state: 'active',
+      reasons: ['volume'],
+      promotedBy: '',
+      firstReport: {
+        docId: 'rain-1',
+        time: Date.parse(at(1)),
+        site: 'gzdaily.test',
+        source: 'gz-daily',
+        title: '',
+        url: '',
+      },
+      lastSeen: Date.parse(at(6)),
+      volume: 6,
+      sources: 2,
+      negative: 6,
+      maxSensitivity: 75,
+      indexScore: 80,
+      indexLevel: 'orange',
+      createdAt: Date.parse(at(2)),
+      updatedAt: Date.parse(at(6)),
+    },
+  ]);
   await writeTopics(store, [
     topic('T-rain', '广州暴雨内涝', ['暴雨', '内涝'], 'rain-1'),
     topic('T-metro', '深圳地铁新线', ['地铁'], 'metro-1'),
@@ -261,6 +291,8 @@ describe('report files', () => {
     expect(html).toContain(`${DASHBOARD}/search?fromDate=2026-11-20&amp;toDate=2026-11-20&amp;region=440100`);
     expect(html).toContain('minSensitivity=60');
     expect(html).toContain(`href="${DASHBOARD}/documents/rain-1"`);
+    expect(html).toContain(`href="${DASHBOARD}/events/E-rain"`);
+    expect(html).toContain('橙色');
     expect(html).toContain('暂无信箱数据：本期未收到群众来信');
     expect(html).toContain('00时');
     expect(html).toContain('话题“广州暴雨内涝”负面信息快速上升');

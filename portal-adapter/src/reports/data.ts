@@ -1,5 +1,7 @@
 import { getGazetteer } from '@yuqing/analyzer';
 import {
+  type EventRecord,
+  getEvents,
   getReportBreakdown,
   getReportDocuments,
   getReportMailbox,
@@ -59,6 +61,8 @@ export interface ReportData {
   persons: NamedItem[];
   orgs: NamedItem[];
   topics: ReportTopic[];
+  /** Events (事件) active in the period; for a special report, those of its topics. */
+  events: EventRecord[];
   sensitiveDocuments: ReportDocument[];
   negativeDocuments: ReportDocument[];
   mailbox: ReportMailbox;
@@ -104,6 +108,13 @@ export async function collectReportData(
       ...i,
       name: name(i.key),
     }));
+  const topics = await getReportTopics(store, scope, prev, 10);
+  const special = spec.kind === 'special';
+  const topicIds = new Set(topics.map((t) => t.id));
+  const events = (await getEvents(store, { since: Date.parse(period.from), orderBy: 'index', limit: 50 }))
+    .filter((e) => e.firstReport.time < Date.parse(period.to))
+    .filter((e) => !special || e.topicIds.some((id) => topicIds.has(id)))
+    .slice(0, 10);
   return {
     spec,
     period,
@@ -118,7 +129,8 @@ export async function collectReportData(
     sensitivityCategories: await breakdown('sensitivity_category', 10),
     persons: await breakdown('person', 10),
     orgs: await breakdown('org', 10),
-    topics: await getReportTopics(store, scope, prev, 10),
+    topics,
+    events,
     sensitiveDocuments: await getReportDocuments(
       store,
       { ...scope, minSensitivity: REPORT_SENSITIVE_SCORE },

@@ -15,6 +15,8 @@ import { recommendations } from './recommend.ts';
 
 /** The report template: sections in the order of a government opinion report. */
 
+const LEVEL_NAMES: Record<string, string> = { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' };
+
 const beijingTime = (iso: string) =>
   new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
@@ -120,32 +122,55 @@ export function buildReportModel(d: ReportData, dashboardUrl: string): ReportMod
     ],
   });
 
+  const topicRows = d.topics.map((t, n) => {
+    const name = t.label || t.representativeTitle || t.id;
+    const f: SearchLinkFilter = { q: t.keywords.slice(0, 2).join(' ') || phrase(name) };
+    return [
+      String(n + 1),
+      link(name, s(f)),
+      count(t.documents, f),
+      count(t.negative, { ...f, sentiment: 'negative' }),
+      changeShort(t.documents, t.previous),
+      TOPIC_STATE_NAMES[t.state] ?? (t.state || '—'),
+      t.representativeDocId ? link(t.representativeTitle || '查看', doc(t.representativeDocId)) : '—',
+    ];
+  });
+  const eventRows = d.events.map((e, n) => {
+    const f: SearchLinkFilter = { q: e.keywords.slice(0, 2).join(' ') || phrase(e.title) };
+    return [
+      String(n + 1),
+      link(e.title || e.id, new URL(`/events/${encodeURIComponent(e.id)}`, dashboardUrl).toString()),
+      link(String(e.volume), s(f)),
+      link(String(e.negative), s({ ...f, sentiment: 'negative' })),
+      LEVEL_NAMES[e.indexLevel] ?? (e.indexLevel || '—'),
+      e.firstReport.docId
+        ? link(
+            `${e.firstReport.site || e.firstReport.source} ${beijingTime(new Date(e.firstReport.time).toISOString())}`,
+            doc(e.firstReport.docId),
+          )
+        : '—',
+    ];
+  });
   sections.push({
-    title: '热点话题',
-    blocks:
+    title: '热点话题与事件',
+    blocks: [
+      { type: 'heading', text: '热点话题' },
       d.topics.length === 0
-        ? [para('本期未形成热点话题（话题聚类尚无本期数据）。')]
-        : [
-            {
-              type: 'table',
-              columns: ['序号', '话题', '信息量', '负面', '较上期', '态势', '代表报道'],
-              rows: d.topics.map((t, n) => {
-                const name = t.label || t.representativeTitle || t.id;
-                const f: SearchLinkFilter = { q: t.keywords.slice(0, 2).join(' ') || phrase(name) };
-                return [
-                  String(n + 1),
-                  link(name, s(f)),
-                  count(t.documents, f),
-                  count(t.negative, { ...f, sentiment: 'negative' }),
-                  changeShort(t.documents, t.previous),
-                  TOPIC_STATE_NAMES[t.state] ?? (t.state || '—'),
-                  t.representativeDocId
-                    ? link(t.representativeTitle || '查看', doc(t.representativeDocId))
-                    : '—',
-                ];
-              }),
-            },
-          ],
+        ? para('本期未形成热点话题（话题聚类尚无本期数据）。')
+        : {
+            type: 'table',
+            columns: ['序号', '话题', '信息量', '负面', '较上期', '态势', '代表报道'],
+            rows: topicRows,
+          },
+      { type: 'heading', text: '热点事件' },
+      d.events.length === 0
+        ? para('本期无达到事件标准的热点。')
+        : {
+            type: 'table',
+            columns: ['序号', '事件', '累计信息', '负面', '舆情指数', '首发'],
+            rows: eventRows,
+          },
+    ],
   });
 
   const docTable = (docs: ReportDocument[]): Block => ({
