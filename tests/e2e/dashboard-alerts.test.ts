@@ -251,4 +251,43 @@ describe('alerts center in the browser', { timeout: 120_000 }, () => {
     );
     await page.close();
   });
+
+  it('renders the workspace and admin pages of this part', async () => {
+    const analyst = await browserLogin(browser, base, 'ana-root');
+    for (const [url, testid] of [
+      ['/topics', 'topics-empty'],
+      ['/events', 'events-empty'],
+      ['/people', 'people-empty'],
+      ['/plans', 'plans-empty'],
+    ] as const) {
+      const res = await analyst.goto(`${base}${url}`);
+      expect(res?.status(), url).toBe(200);
+      await analyst.locator(`[data-testid="${testid}"]`).waitFor();
+    }
+    expect((await analyst.goto(`${base}/admin/rules`))?.status()).toBe(403);
+    await analyst.close();
+
+    const admin = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await admin.goto(`${base}/login`);
+    await admin.locator('form[data-hydrated="true"]').waitFor();
+    await admin.fill('input[name="username"]', 'admin');
+    await admin.fill('input[name="password"]', ADMIN_PASSWORD);
+    await Promise.all([
+      admin.waitForURL((u) => !u.pathname.startsWith('/login')),
+      admin.click('button[type="submit"]'),
+    ]);
+    for (const [url, testid] of [
+      ['/admin/rules', 'create-rule-form'],
+      ['/admin/channels', 'create-channel-form'],
+      ['/admin/sources', 'create-source-form'],
+    ] as const) {
+      expect((await admin.goto(`${base}${url}`))?.status(), url).toBe(200);
+      await admin.locator(`[data-testid="${testid}"]`).waitFor();
+      await admin.screenshot({
+        path: path.join(OUTPUT, `${url.slice(1).replace('/', '-')}.png`),
+        fullPage: true,
+      });
+    }
+    await admin.close();
+  });
 });
