@@ -57,7 +57,7 @@ function status(fn: () => unknown): number | undefined {
 const engine = availableEngines().find((e) => e.name === 'embedded');
 if (!engine) throw new Error('the embedded engine is always available');
 
-describe('mailbox API server side (embedded chDB)', () => {
+describe('mailbox API server side (embedded chDB)', { timeout: 120_000 }, () => {
   let store: Store;
   let close: () => Promise<void>;
 

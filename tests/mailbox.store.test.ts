@@ -47,7 +47,7 @@ const REPLY =
 const engine = availableEngines().find((e) => e.name === 'embedded');
 if (!engine) throw new Error('the embedded engine is always available');
 
-describe('mailbox store (embedded chDB)', () => {
+describe('mailbox store (embedded chDB)', { timeout: 120_000 }, () => {
   let store: Store;
   let close: () => Promise<void>;
   const tmp = tempDir('mailbox');

@@ -49,7 +49,10 @@ describe('yuqing triage --input --output', () => {
   const input = path.join(tmp.dir, 'letters.jsonl');
   const output = path.join(tmp.dir, 'out.jsonl');
 
-  it('writes one triage per good letter, reports bad lines by number and goes on', () => {
+  // The CLI starts tsx, jieba and the sentiment model: slow on a busy machine.
+  it('writes one triage per good letter, reports bad lines by number and goes on', {
+    timeout: 180_000,
+  }, () => {
     writeFileSync(
       input,
       [
@@ -124,7 +127,9 @@ describe('yuqing triage --input --output', () => {
     expect(school.similar).not.toContain('plant');
   });
 
-  it('exits 2 with a usage message when a flag is missing or the input does not exist', () => {
+  it('exits 2 with a usage message when a flag is missing or the input does not exist', {
+    timeout: 180_000,
+  }, () => {
     expect(triage(['--input', input]).status).toBe(2);
     const missing = triage(['--input', path.join(tmp.dir, 'nope.jsonl'), '--output', output]);
     expect(missing.status).toBe(2);
