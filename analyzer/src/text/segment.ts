@@ -27,12 +27,26 @@ function dictLines(words: Iterable<UserWord>): Uint8Array {
 /** Reads `word freq tag` lines into the tag table; as in jieba, a word keeps the tag it was first given. */
 function readTags(lines: Uint8Array, into: TagTable): void {
   const text = Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength).toString('utf8');
-  for (const line of text.split('\n')) {
-    const first = line.indexOf(' ');
-    if (first <= 0) continue;
-    const second = line.indexOf(' ', first + 1);
-    const tag = second < 0 ? '' : line.slice(second + 1).trim();
-    if (tag !== '') into.add(line.slice(0, first), tag);
+  const tagNames = new Map<string, string>();
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const first = text.indexOf(' ', at);
+    const second = first < 0 || first >= end ? -1 : text.indexOf(' ', first + 1);
+    if (first > at && second >= 0 && second < end) {
+      let tagEnd = end;
+      while (tagEnd > second + 1 && text.charCodeAt(tagEnd - 1) <= 0x20) tagEnd--;
+      if (tagEnd > second + 1) {
+        const raw = text.slice(second + 1, tagEnd);
+        let tag = tagNames.get(raw);
+        if (tag === undefined) {
+          tag = raw;
+          tagNames.set(raw, raw);
+        }
+        into.addRange(text, at, first, tag);
+      }
+    }
+    at = end + 1;
   }
 }
 

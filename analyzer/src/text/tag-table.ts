@@ -28,6 +28,11 @@ export class TagTable {
 
   /** Adds a word with its tag; a word already present keeps its first tag (as jieba does). */
   add(word: string, tag: string): void {
+    this.addRange(word, 0, word.length, tag);
+  }
+
+  /** Adds `text.slice(start, end)` without building that string (for reading a whole dictionary). */
+  addRange(text: string, start: number, end: number, tag: string): void {
     let id = this.tagIds.get(tag);
     if (id === undefined) {
       id = this.tagNames.length + 1;
@@ -35,8 +40,11 @@ export class TagTable {
       this.tagIds.set(tag, id);
       this.tagNames.push(tag);
     }
-    if (this.count < this.slots.length * 0.6) this.put(word, id);
-    else if (this.get(word) === undefined) this.overflow.set(word, id);
+    if (this.count < this.slots.length * 0.6) this.put(text, start, end, id);
+    else {
+      const word = text.slice(start, end);
+      if (this.get(word) === undefined) this.overflow.set(word, id);
+    }
   }
 
   /** The word's tag, or undefined when the dictionary does not have it. */
@@ -61,11 +69,11 @@ export class TagTable {
     }
   }
 
-  private put(word: string, id: number): void {
+  private put(text: string, start: number, end: number, id: number): void {
     let h1 = 0x811c9dc5;
     let h2 = 0x050c5d1f;
-    for (let i = 0; i < word.length; i++) {
-      const c = word.charCodeAt(i);
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 ^ c, 0x01000193);
     }
