@@ -296,6 +296,13 @@ describe.each(availableEngines())('publishing workflow ($name)', ({ skip, open }
     // No webhook takes this column; the feed has the entry once.
     expect(receiver.requests.length).toBe(before);
     expect(await getFeedEntries(store, 'feeds', '专题')).toHaveLength(1);
+    // Nothing to publish: an empty body is refused at submission.
+    const empty = await service.createDraft(editor, { documentId: DOC_ID, column: '空稿' });
+    await service.edit(editor, empty.id, { expectedVersion: 1, body: '<script>x</script>' });
+    await expect(service.act(editor, empty.id, 'submit')).rejects.toMatchObject({
+      code: 'bad_request',
+      field: 'body',
+    });
     // Two editors saving the same version at once: one wins, the other gets a conflict.
     const other = await service.createDraft(editor, { documentId: DOC_ID, column: '专题二' });
     const edits = await Promise.allSettled([

@@ -4,7 +4,7 @@ import type { CheckResult, DraftChecker } from './check.ts';
 import { deliverAll, withdrawAll } from './deliver.ts';
 import { getDraft } from './queries/getDraft.ts';
 import { getDrafts } from './queries/getDrafts.ts';
-import { sanitizeRichText, textToHtml } from './sanitize.ts';
+import { htmlToText, sanitizeRichText, textToHtml } from './sanitize.ts';
 import { type Action, nextState } from './state-machine.ts';
 import { ColumnIdSchema, type Draft, type DraftState, PublishError } from './types.ts';
 import { writeDraft, writePublishEvent } from './writes.ts';
@@ -150,6 +150,11 @@ export class PublishService {
       throw new PublishError('forbidden', '不能审核自己送审的稿件：须由另一位总编审核');
     }
     if (action === 'submit' || action === 'approve' || action === 'publish') {
+      if (!draft.title.trim() || !htmlToText(draft.body)) {
+        const field = draft.title.trim() ? 'body' : 'title';
+        await this.refuse(draft, actor, action, `${field} 为空`);
+        throw new PublishError('bad_request', field === 'title' ? '标题不能为空' : '正文不能为空', field);
+      }
       const result = this.options.checker.check(draft);
       if (!result.ok) {
         await this.refuse(draft, actor, action, JSON.stringify(summarize(result, draft.version)));
