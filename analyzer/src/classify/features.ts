@@ -47,12 +47,31 @@ function wordlikeAt(text: string, i: number): boolean {
   return WORDLIKE.test(String.fromCodePoint(text.codePointAt(i) as number));
 }
 
-/** Raw hashed counts of jieba words and character bigrams of one text. */
-function countInto(text: string, mask: number, counts: Map<number, number>, words?: readonly string[]): void {
-  for (const w of words ?? segment(text)) {
-    const k = fnv1a(w.toLowerCase(), WORD_SEED) & mask;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+/** Hashed buckets of one text's features, sorted, with how often each occurs. */
+interface Counts {
+  keys: Uint32Array;
+  counts: Uint32Array;
+}
+
+/** Sorted distinct buckets and their counts (a sort instead of a Map: no per-key allocation). */
+function countKeys(keys: number[]): Counts {
+  const sorted = Uint32Array.from(keys).sort();
+  const outKeys = new Uint32Array(sorted.length);
+  const counts = new Uint32Array(sorted.length);
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (n > 0 && outKeys[n - 1] === sorted[i]) counts[n - 1] = (counts[n - 1] as number) + 1;
+    else {
+      outKeys[n] = sorted[i] as number;
+      counts[n++] = 1;
+    }
   }
+  return { keys: outKeys.subarray(0, n), counts: counts.subarray(0, n) };
+}
+
+/** Hashed buckets (with repeats) of the jieba words and character bigrams of one text. */
+function countInto(text: string, mask: number, keys: number[], words?: readonly string[]): void {
+  for (const w of words ?? segment(text)) keys.push(fnv1a(w.toLowerCase(), WORD_SEED) & mask);
   // Bigrams of UTF-16 units within runs of letters and digits: robust to segmentation errors and
   // unknown names. Hashed from the code units, without building the two-character strings.
   const lower = text.toLowerCase();
@@ -66,31 +85,35 @@ function countInto(text: string, mask: number, counts: Map<number, number>, word
       continue;
     }
     if (prev >= 0) {
-      const k = (Math.imul(Math.imul(BIGRAM_SEED ^ prev, 0x01000193) ^ c, 0x01000193) >>> 0) & mask;
-      counts.set(k, (counts.get(k) ?? 0) + 1);
+      keys.push((Math.imul(Math.imul(BIGRAM_SEED ^ prev, 0x01000193) ^ c, 0x01000193) >>> 0) & mask);
     }
     prev = c;
     if (pair) {
       const low = lower.charCodeAt(++i);
-      const k = (Math.imul(Math.imul(BIGRAM_SEED ^ c, 0x01000193) ^ low, 0x01000193) >>> 0) & mask;
-      counts.set(k, (counts.get(k) ?? 0) + 1);
+      keys.push((Math.imul(Math.imul(BIGRAM_SEED ^ c, 0x01000193) ^ low, 0x01000193) >>> 0) & mask);
       prev = low;
     }
   }
 }
 
-/** log(1 + count), scaled to unit length and then by `weight`, added into `out`. */
-function addNormalised(counts: Map<number, number>, weight: number, out: Map<number, number>): void {
+/** log(1 + count) scaled to unit length, then by `weight`. */
+function normalised({ counts }: Counts, weight: number): Float64Array {
+  const out = new Float64Array(counts.length);
   let norm = 0;
-  for (const c of counts.values()) norm += Math.log1p(c) ** 2;
-  if (norm === 0) return;
-  const scale = weight / Math.sqrt(norm);
-  for (const [k, c] of counts) out.set(k, (out.get(k) ?? 0) + Math.log1p(c) * scale);
+  for (let i = 0; i < counts.length; i++) {
+    const v = Math.log1p(counts[i] as number);
+    out[i] = v;
+    norm += v * v;
+  }
+  const scale = norm === 0 ? 0 : weight / Math.sqrt(norm);
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) * scale;
+  return out;
 }
 
 /**
  * Features of a title and an optional body in one hashed space of `dim` buckets (a power of two).
- * Title and body are normalised apart, so a long body cannot drown the title.
+ * Title and body are normalised apart, so a long body cannot drown the title. Buckets come out in
+ * ascending order, so the weight rows are read front to back.
  */
 export function extractFeatures(
   title: string,
@@ -99,26 +122,40 @@ export function extractFeatures(
   words?: SegmentedText,
 ): Features {
   const mask = dim - 1;
-  const titleCounts = new Map<number, number>();
-  countInto(title, mask, titleCounts, words?.title);
-  const bodyCounts = new Map<number, number>();
-  if (body)
-    countInto(body.slice(0, BODY_CHARS), mask, bodyCounts, words && leadWords(words.body, BODY_CHARS));
-  const hasTitle = titleCounts.size > 0;
-  const hasBody = bodyCounts.size > 0;
-  const combined = new Map<number, number>();
-  addNormalised(titleCounts, hasBody ? TITLE_WEIGHT : 1, combined);
-  addNormalised(bodyCounts, hasTitle ? 1 - TITLE_WEIGHT : 1, combined);
-  let norm = 0;
-  for (const v of combined.values()) norm += v * v;
-  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  const index = new Uint32Array(combined.size);
-  const value = new Float32Array(combined.size);
+  const titleKeys: number[] = [];
+  countInto(title, mask, titleKeys, words?.title);
+  const bodyKeys: number[] = [];
+  if (body) countInto(body.slice(0, BODY_CHARS), mask, bodyKeys, words && leadWords(words.body, BODY_CHARS));
+  const t = countKeys(titleKeys);
+  const b = countKeys(bodyKeys);
+  const hasTitle = t.keys.length > 0;
+  const hasBody = b.keys.length > 0;
+  const tv = normalised(t, hasBody ? TITLE_WEIGHT : 1);
+  const bv = normalised(b, hasTitle ? 1 - TITLE_WEIGHT : 1);
+  // Merge the two sorted lists, adding the values of a bucket both have.
+  const index = new Uint32Array(t.keys.length + b.keys.length);
+  const merged = new Float64Array(index.length);
+  let n = 0;
   let i = 0;
-  for (const [k, v] of combined) {
-    index[i] = k;
-    value[i] = v * scale;
-    i++;
+  let j = 0;
+  while (i < t.keys.length || j < b.keys.length) {
+    const ki = i < t.keys.length ? (t.keys[i] as number) : Number.POSITIVE_INFINITY;
+    const kj = j < b.keys.length ? (b.keys[j] as number) : Number.POSITIVE_INFINITY;
+    if (ki === kj) {
+      index[n] = ki;
+      merged[n++] = (tv[i++] as number) + (bv[j++] as number);
+    } else if (ki < kj) {
+      index[n] = ki;
+      merged[n++] = tv[i++] as number;
+    } else {
+      index[n] = kj;
+      merged[n++] = bv[j++] as number;
+    }
   }
-  return { index, value };
+  let norm = 0;
+  for (let k = 0; k < n; k++) norm += (merged[k] as number) ** 2;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  const value = new Float32Array(n);
+  for (let k = 0; k < n; k++) value[k] = (merged[k] as number) * scale;
+  return { index: index.slice(0, n), value };
 }
