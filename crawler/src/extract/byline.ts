@@ -37,6 +37,8 @@ const PATTERNS: [RegExp, boolean][] = [
     false,
   ],
   [new RegExp(`本贴由\\s*${NAMES}\\s*于`), true],
+  // `本贴由大卫于2005年8月12日…`: no space to end the name, the date does.
+  [/本贴由\s*([^\s于|]{2,24}?)\s*于\s*\d{4}/, true],
   [new RegExp(`(?:^|\\s)${NAMES}\\s*(?:发表于|发表在|发布于|于\\s*\\d{4}.{0,20}发表)`), true],
   [
     /(?<![Pp]owered\s)\b(?:posted\s+by|written\s+by|by)\s*[:：]?\s*([A-Za-z0-9_.\u4e00-\u9fff-]{2,24})/i,

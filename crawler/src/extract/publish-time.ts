@@ -72,10 +72,9 @@ const META_MODIFIED = new Set([
   'dc.date.modified',
 ]);
 /** Elements named for the publication time (`<span id="publish_time">`, `class="pubtime"`). */
-const NAMED_TIME =
-  '[id*="publish_time" i], [id*="publishtime" i], [id*="pubtime" i], [id*="pub_time" i], [id*="pubdate" i], [id*="post-time" i], [id*="post_time" i], [class*="publish_time" i], [class*="publish-time" i], [class*="publishtime" i], [class*="pubtime" i], [class*="pub_time" i], [class*="pub-time" i], [class*="pubdate" i], [class*="pub-date" i], [class*="post-time" i], [class*="post_time" i], [class*="publish-date" i], [class*="publish_date" i]';
+const NAMED_TIME = /publish[-_]?(?:time|date)|pub[-_]?(?:time|date)|post[-_]time/i;
 /** Elements called just `date` or `time`: often the article's, but comments use the names too. */
-const PLAIN_TIME = '[class~="date" i], [class~="time" i], [id="date" i], [id="time" i], [class~="pubTime" i]';
+const PLAIN_TIME = /^(?:date|time)$/i;
 /** Inline script fields: `pubtime: '2019-09-23 07:48'`, `"publish_time": 1581517074`. */
 const SCRIPT_TIME =
   /["']?(?:pubtime|pub_time|publish_?time|publishdate|publish_date|pubdate|pub_date|datePublished)["']?\s*[:=]\s*["']?(\d{10}(?:\d{3})?|\d{4}-\d{1,2}-\d{1,2}[^"',}]{0,20})/i;
@@ -97,7 +96,7 @@ interface TextDate {
 }
 
 /** Dates in running text with their labels; rejects future dates, copyright years and profile dates. */
-function textDates(text: string, ctx: TimeContext, sameDay: readonly string[] = []): TextDate[] {
+function textDates(text: string, ctx: TimeContext, sameDay: () => readonly string[] = () => []): TextDate[] {
   const latest = (ctx.now ?? new Date()).getTime() + 86_400_000;
   const out: TextDate[] = [];
   for (const m of dateMatches(text, ctx)) {
@@ -114,7 +113,7 @@ function textDates(text: string, ctx: TimeContext, sameDay: readonly string[] = 
     if (NOT_PUBLICATION_BEFORE.test(before) || UPDATE_BEFORE.test(before)) continue;
     const after = text.slice(start, start + 40);
     const rel = relativeIndex(after) === 0 ? parseRelativeDate(after, ctx) : null;
-    const iso = rel ?? parseShortDate(after, ctx, sameDay);
+    const iso = rel ?? parseShortDate(after, ctx, sameDay());
     if (iso && Date.parse(iso) <= latest) out.push({ iso, index: start, labelled: true, update: false });
   }
   return out.sort((a, b) => a.index - b.index);
@@ -158,22 +157,22 @@ export function machinePublishTime($: CheerioAPI, ctx: TimeContext = {}): string
 }
 
 /** Text of elements named for the publication time, e.g. `<em id="publish_time">2020-02-12</em>`. */
-function namedTimeText($: CheerioAPI, selector: string): string {
-  return $(selector)
-    .filter(
-      (_, el) => $(el).closest('[class*="comment" i], [id*="comment" i], [class*="reply" i]').length === 0,
-    )
-    .slice(0, 3)
-    .toArray()
-    .map(
-      (el) =>
-        `发布时间：${$(el)
-          .text()
-          .replace(/\s+/g, ' ')
-          .trim()
-          .replace(/^.{0,8}[:：]\s*/, '')}`,
-    )
-    .join(' | ');
+function namedTimeText($: CheerioAPI, name: RegExp): string {
+  const texts: string[] = [];
+  for (const el of $('body [id], body [class]').toArray()) {
+    const words = `${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`.split(/\s+/);
+    if (!words.some((w) => name.test(w))) continue;
+    if ($(el).closest('[class*="comment" i], [id*="comment" i], [class*="reply" i]').length > 0) continue;
+    texts.push(
+      `发布时间：${$(el)
+        .text()
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^.{0,8}[:：]\s*/, '')}`,
+    );
+    if (texts.length === 3) break;
+  }
+  return texts.join(' | ');
 }
 
 /** A publication time set in an inline script (pages that write it with JavaScript). */
@@ -247,10 +246,18 @@ export function findPublishTime(
   if (machine) return machine;
   const modified = fromMeta($, META_MODIFIED, ctx);
   const fromUrl = dateFromUrl(url, ctx);
-  const known = [zones.before, zones.beforeNear, zones.article, zones.after].flatMap((t) =>
-    dateMatches(t, ctx).map((d) => d.iso),
-  );
-  const sameDay = [modified, fromUrl, ...known].filter((d): d is string => d !== null);
+  // Years for dates written without one: only worked out when such a date turns up.
+  let known: string[] | undefined;
+  const sameDay = () => {
+    known ??= [
+      modified,
+      fromUrl,
+      ...[zones.beforeNear, zones.article, zones.before, zones.after].flatMap((t) =>
+        dateMatches(t, ctx).map((d) => d.iso),
+      ),
+    ].filter((d): d is string => d !== null);
+    return known;
+  };
   const dates = (text: string) => textDates(text, ctx, sameDay).filter((d) => !d.update);
 
   const named = dates(namedTimeText($, NAMED_TIME))[0]?.iso ?? scriptTime($, ctx);
@@ -270,8 +277,7 @@ export function findPublishTime(
   const article = dates(zones.article);
   const beforeNear = dates(zones.beforeNear);
   const before = dates(zones.before);
-  const after = textDates(zones.after, ctx, sameDay);
-  return (
+  const found =
     pick(labelled(article), false) ??
     pick(labelled(beforeNear), true) ??
     pick(labelled(before), true) ??
@@ -280,9 +286,8 @@ export function findPublishTime(
     pick(article, false) ??
     pick(before, true) ??
     relativeNear([...zones.above, ...zones.below], ctx) ??
-    modified ??
-    pick(labelled(after), false) ??
-    pick(after, false) ??
-    null
-  );
+    modified;
+  if (found) return found;
+  const after = textDates(zones.after, ctx, sameDay);
+  return pick(labelled(after), false) ?? pick(after, false) ?? null;
 }
