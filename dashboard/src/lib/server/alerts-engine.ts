@@ -20,3 +20,13 @@ export {
   type ChannelKind,
   isChannelKind,
 } from '../../../../analyzer/src/notify/channels.ts';
+export { DeliveryError } from '../../../../analyzer/src/notify/http.ts';
+export type { AlertMessage } from '../../../../analyzer/src/notify/message.ts';
+export {
+  type SendContext,
+  sendDingtalk,
+  sendFeishu,
+  sendWebhook,
+  sendWecom,
+} from '../../../../analyzer/src/notify/robots.ts';
+export { sendMail } from '../../../../analyzer/src/notify/smtp.ts';

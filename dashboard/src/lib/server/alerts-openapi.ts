@@ -130,5 +130,13 @@ export function alertPaths({ body, q, ok, errors, idParam }: OpenApiHelpers): Re
         responses: { 204: { description: '已删除' }, ...errors(401, 403, 404, 409) },
       },
     },
+    '/api/channels/{id}/test': {
+      post: {
+        tags: ['alerts'],
+        summary: '发送测试消息（经该渠道真实的发送器）；结果不含地址与密钥',
+        parameters: [idParam],
+        responses: { 200: ok('{ ok, statusCode, message }'), ...errors(400, 401, 403, 404) },
+      },
+    },
   };
 }

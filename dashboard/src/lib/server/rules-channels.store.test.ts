@@ -4,6 +4,9 @@
  * channel and a DingTalk one with a 加签 secret for 东区, then a document rule that notifies the
  * robot. Secrets must never come back, bad rules and configs must be refused with the field named.
  */
+
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   createLogger,
   getAlertChannels,
@@ -17,8 +20,10 @@ import {
   type User,
 } from '@yuqing/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyWebhookSignature } from '../../../../analyzer/src/notify/sign.ts';
 import { tempDir } from '../../../../tests/support/temp-dir.ts';
 import { createChannel, deleteChannel, listChannels, updateChannel } from './channels.ts';
+import { testChannel } from './channels-test.ts';
 import { CONTEXT_KEY } from './context.ts';
 import { createRule, deleteRule, listRules, updateRule } from './rules.ts';
 
@@ -176,5 +181,58 @@ describe('channels admin', () => {
       expect(result).toEqual({ status: 400, field });
       expect(await listRules()).toEqual([]);
     });
+  });
+
+  it('sends a signed test message through a webhook channel, and reports a failing one', async () => {
+    const received: { body: string; signature?: string }[] = [];
+    let status = 200;
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => {
+        body += c.toString('utf8');
+      });
+      req.on('end', () => {
+        received.push({ body, signature: req.headers['x-yuqing-signature'] as string | undefined });
+        res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook/secret-path`;
+      const secret = 'webhook-secret-0123456789';
+      const hook = await createChannel(who, {
+        departmentId: 'east',
+        name: '值班系统',
+        kind: 'webhook',
+        enabled: true,
+        config: { url, secret },
+      });
+      expect(await testChannel(who, hook.id)).toEqual({
+        ok: true,
+        statusCode: 200,
+        message: '测试消息已发送',
+      });
+      expect(received).toHaveLength(1);
+      expect(verifyWebhookSignature(secret, received[0]?.body ?? '', received[0]?.signature)).toBe(true);
+      expect(JSON.parse(received[0]?.body ?? '{}')).toMatchObject({
+        alert: { title: expect.stringContaining('测试') },
+      });
+
+      status = 500;
+      const failed = await testChannel(who, hook.id, 2_000);
+      expect(failed).toMatchObject({ ok: false, statusCode: 500 });
+      expect(failed.message).not.toContain('secret-path');
+      const inapp = await createChannel(who, {
+        departmentId: 'east',
+        name: '站内',
+        kind: 'inapp',
+        enabled: true,
+        config: {},
+      });
+      expect((await failure(testChannel(who, inapp.id))).status).toBe(400);
+      expect((await failure(testChannel(who, 'nope'))).status).toBe(404);
+    } finally {
+      server.close();
+    }
   });
 });

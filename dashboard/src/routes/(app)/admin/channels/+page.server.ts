@@ -3,6 +3,7 @@ import { actor } from '$lib/server/actor.ts';
 import { listDepartments } from '$lib/server/admin.ts';
 import { createChannel, deleteChannel, listChannels, updateChannel } from '$lib/server/channels.ts';
 import { CreateChannelSchema, UpdateChannelSchema } from '$lib/server/channels-requests.ts';
+import { testChannel } from '$lib/server/channels-test.ts';
 import { formAction, parseForm } from '$lib/server/forms.ts';
 import { parseJsonField } from '$lib/server/rules-requests.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -57,6 +58,14 @@ export const actions: Actions = {
     return formAction(async () => {
       await deleteChannel(who, text(form, 'id') ?? '');
       return { ok: true, message: '已删除通知渠道' };
+    });
+  },
+  test: async (event) => {
+    const who = actor(event, 'admin');
+    const form = await event.request.formData();
+    return formAction(async () => {
+      const result = await testChannel(who, text(form, 'id') ?? '');
+      return { ok: result.ok, message: result.message };
     });
   },
 };
