@@ -156,6 +156,8 @@ describe('GET /api/reports parameters', () => {
       path: ['q'],
       message: '专报须填写检索式 q 或选择方案 plan',
     });
-    expect(ReportQuerySchema.safeParse({ kind: 'special', date: '2026-11-20', plan: 'p1' }).success).toBe(true);
+    expect(ReportQuerySchema.safeParse({ kind: 'special', date: '2026-11-20', plan: 'p1' }).success).toBe(
+      true,
+    );
   });
 });
