@@ -8,7 +8,10 @@ export const reportCommand: Command = {
   usage:
     '--kind daily|weekly|monthly|special --date YYYY-MM-DD [--plan ID|NAME] [--query "…"] [--subject TEXT] [--days N] [--format html,pdf,docx] [--out DIR]',
   options: {
-    kind: { type: 'string', help: 'daily (one day), weekly (Mon–Sun), monthly, special (needs --plan or --query)' },
+    kind: {
+      type: 'string',
+      help: 'daily (one day), weekly (Mon–Sun), monthly, special (needs --plan or --query)',
+    },
     date: {
       type: 'string',
       help: 'A Beijing date in the period (the last day of a special report); default yesterday',
