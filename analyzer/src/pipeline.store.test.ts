@@ -171,4 +171,30 @@ describe('analyzeOnce', () => {
     expect(new Set(topics.map((t) => t.topic_id)).size).toBe(1);
     expect(topics[0]?.topic_id).toMatch(/^t[0-9a-f]{15}$/);
   });
+
+  it('finds a document stored after a later one with an equal or slightly earlier fetch time', async () => {
+    const state = await restoreState(store, logger);
+    const at = (id: string, fetchedAt: string): RawDocument => ({
+      ...raw(7, '高速公路追尾后续', '沪昆高速追尾事故伤者已送医救治，道路恢复通行。'),
+      id,
+      url: `http://demo.test/${id}.html`,
+      canonicalUrl: `http://demo.test/${id}.html`,
+      fetchedAt,
+    });
+    await writeRawDocuments(store, [at('doc-7z', '2026-11-20T10:07:00.000Z')]);
+    expect(await analyzeOnce(store, { logger, analyzer, state })).toEqual({ analyzed: 1 });
+    // A millisecond tie with a smaller id, and a document fetched a second earlier, both stored later.
+    await writeRawDocuments(store, [
+      at('doc-7a', '2026-11-20T10:07:00.000Z'),
+      at('doc-7m', '2026-11-20T10:06:59.000Z'),
+    ]);
+    expect(await analyzeOnce(store, { logger, analyzer, state })).toEqual({ analyzed: 2 });
+    expect(await analyzeOnce(store, { logger, analyzer, state })).toEqual({ analyzed: 0 });
+    expect(await getWatermark(store, ANALYZE_STAGE)).toEqual({
+      time: '2026-11-20T10:07:00.000Z',
+      id: 'doc-7z',
+    });
+    const ids = (await getLatestDocuments(store, { limit: 20 })).items.map((d) => d.id);
+    expect(ids).toEqual(expect.arrayContaining(['doc-7a', 'doc-7m', 'doc-7z']));
+  });
 });

@@ -25,6 +25,11 @@ import { toTopicDocument } from './topics/document.ts';
 import { restoreTopics } from './topics/restore.ts';
 
 export const ANALYZE_STAGE = 'analyze';
+/**
+ * Reads start this far behind the last document taken up: one stored after a later one with an
+ * earlier or equal fetch time (a millisecond tie across two crawler batches) is still found.
+ */
+const LOOKBACK_MS = 2000;
 /** Batches smaller than this go to one worker whole: splitting costs more than it saves. */
 const MIN_PART = 8;
 
@@ -45,6 +50,8 @@ export interface PipelineState {
   topics: TopicClusterer;
   /** The stateful layers that follow the stream (plans, events, people, opinion index), in order. */
   observers: DocumentObserver[];
+  /** Documents taken up lately (`id@fetchedAt` → fetch ms), which the look-back skips. */
+  recent: Map<string, number>;
 }
 
 /**
@@ -71,7 +78,7 @@ export async function restoreState(
       );
     }
   }
-  return { corpus, topics, observers };
+  return { corpus, topics, observers, recent: new Map() };
 }
 
 /** Callers that restored only a corpus get the rest once, the first time they analyze with it. */
@@ -123,66 +130,100 @@ export async function analyzeOnce(store: Store, options: AnalyzeOptions): Promis
   const clock = options.clock ?? (() => new Date());
   const batchSize = options.batchSize ?? 500;
   let analyzed = 0;
-  const ahead = async (after: Watermark) => {
-    const batch = await getPendingRawDocuments(store, after, batchSize);
-    const texts = analyzeSplit(options.analyzer, batch);
-    texts.catch(() => {}); // awaited below; one dropped on abort or error must not go unhandled
-    return { batch, texts };
+  const key = (r: RawDocument) => `${r.id}@${r.fetchedAt}`;
+  const behind = (m: Watermark): Watermark => ({
+    time: new Date(Math.max(0, Date.parse(m.time) - LOOKBACK_MS)).toISOString(),
+    id: '',
+  });
+  /** The next documents not taken up yet, read from `from` on, with their text analysis started. */
+  const ahead = async (from: Watermark) => {
+    for (;;) {
+      const rows = await getPendingRawDocuments(store, from, batchSize);
+      const batch = rows.filter((r) => !state.recent.has(key(r)));
+      for (const r of batch) state.recent.set(key(r), Date.parse(r.fetchedAt));
+      if (batch.length > 0 || rows.length < batchSize) {
+        const texts = analyzeSplit(options.analyzer, batch);
+        texts.catch(() => {}); // awaited below; one dropped on abort or error must not go unhandled
+        return { batch, texts, through: rows.at(-1) };
+      }
+      from = toMark(rows.at(-1) as RawDocument);
+    }
   };
-  let next = ahead(await getWatermark(store, ANALYZE_STAGE));
-  while (!options.signal?.aborted) {
-    const { batch, texts: analysis } = await next;
-    if (batch.length === 0) break;
-    const started = performance.now();
-    const last = batch.at(-1) as RawDocument;
-    const mark = { time: last.fetchedAt, id: last.id };
-    // The next batch is read and analyzed in the workers while this one is stored and alerted.
-    next = ahead(mark);
-    next.catch(() => {});
-    const texts = await analysis;
-    const analyzedMs = performance.now();
-    const now = clock();
-    const docs = batch.map((raw, i) => {
-      const text = texts[i] as (typeof texts)[number];
-      const time = Date.parse(raw.publishedAt ?? raw.fetchedAt);
-      const corpus = state.corpus.add(text, time);
-      const topicId =
-        state.topics.topicOf(raw.id) ??
-        state.topics.assign(
-          toTopicDocument({ ...raw, ...text, ...corpus, source: raw.site || raw.source }, now.getTime()),
-        );
-      return toAnalyzedDocument(raw, text, corpus, now, topicId);
-    });
-    const clusteredMs = performance.now();
-    await writeDocuments(store, docs);
-    await writeTopics(store, state.topics.takeChanged(now.getTime(), now.getTime()));
-    const df = state.corpus.takeDfDelta();
-    await writeTermDf(store, df.terms, df.documents);
-    const storedMs = performance.now();
-    await notifyObservers(state.observers, docs, { store, logger: log, now });
-    const observedMs = performance.now();
-    if (options.alerts) await options.alerts.onDocuments(forAlerts(docs, batch, state), clock());
-    const alertedMs = performance.now();
-    await writeWatermark(store, ANALYZE_STAGE, mark);
-    analyzed += docs.length;
-    const ms = (from: number, to: number) => Math.round(to - from);
-    log.info(
-      {
-        docs: docs.length,
-        ms: ms(started, performance.now()),
-        steps: {
-          text: ms(started, analyzedMs),
-          corpus: ms(analyzedMs, clusteredMs),
-          store: ms(clusteredMs, storedMs),
-          observers: ms(storedMs, observedMs),
-          alerts: ms(observedMs, alertedMs),
+  let mark = await getWatermark(store, ANALYZE_STAGE);
+  // A fresh state knows nothing it took up: it starts at the watermark itself.
+  let next = ahead(state.recent.size > 0 ? behind(mark) : mark);
+  let current: RawDocument[] = [];
+  try {
+    while (!options.signal?.aborted) {
+      const { batch, texts: analysis, through } = await next;
+      current = batch;
+      if (batch.length === 0 || !through) break;
+      const started = performance.now();
+      // The next batch is read and analyzed in the workers while this one is stored and alerted.
+      next = ahead(behind(toMark(through)));
+      next.catch(() => {});
+      const texts = await analysis;
+      const analyzedMs = performance.now();
+      const now = clock();
+      const docs = batch.map((raw, i) => {
+        const text = texts[i] as (typeof texts)[number];
+        const time = Date.parse(raw.publishedAt ?? raw.fetchedAt);
+        const corpus = state.corpus.add(text, time);
+        const topicId =
+          state.topics.topicOf(raw.id) ??
+          state.topics.assign(
+            toTopicDocument({ ...raw, ...text, ...corpus, source: raw.site || raw.source }, now.getTime()),
+          );
+        return toAnalyzedDocument(raw, text, corpus, now, topicId);
+      });
+      const clusteredMs = performance.now();
+      await writeDocuments(store, docs);
+      await writeTopics(store, state.topics.takeChanged(now.getTime(), now.getTime()));
+      const df = state.corpus.takeDfDelta();
+      await writeTermDf(store, df.terms, df.documents);
+      const storedMs = performance.now();
+      await notifyObservers(state.observers, docs, { store, logger: log, now });
+      const observedMs = performance.now();
+      if (options.alerts) await options.alerts.onDocuments(forAlerts(docs, batch, state), clock());
+      const alertedMs = performance.now();
+      if (later(toMark(through), mark)) mark = toMark(through);
+      await writeWatermark(store, ANALYZE_STAGE, mark);
+      current = [];
+      for (const [k, fetched] of state.recent)
+        if (fetched < Date.parse(mark.time) - 3 * LOOKBACK_MS) state.recent.delete(k);
+      analyzed += docs.length;
+      const ms = (from: number, to: number) => Math.round(to - from);
+      log.info(
+        {
+          docs: docs.length,
+          ms: ms(started, performance.now()),
+          steps: {
+            text: ms(started, analyzedMs),
+            corpus: ms(analyzedMs, clusteredMs),
+            store: ms(clusteredMs, storedMs),
+            observers: ms(storedMs, observedMs),
+            alerts: ms(observedMs, alertedMs),
+          },
         },
+        'analyzed batch',
+      );
+    }
+  } finally {
+    // Not done: taken up again next time. Read ahead but never reached: likewise.
+    for (const r of current) state.recent.delete(key(r));
+    next.then(
+      (n) => {
+        for (const r of n.batch) state.recent.delete(key(r));
       },
-      'analyzed batch',
+      () => {},
     );
   }
   return { analyzed };
 }
+
+const toMark = (r: RawDocument): Watermark => ({ time: r.fetchedAt, id: r.id });
+const later = (a: Watermark, b: Watermark) =>
+  Date.parse(a.time) > Date.parse(b.time) || (a.time === b.time && a.id > b.id);
 
 /** Each observer in order; one that fails is logged by name and the others still run. */
 async function notifyObservers(
