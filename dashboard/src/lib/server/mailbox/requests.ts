@@ -1,4 +1,4 @@
-import { LETTER_STATES } from '@yuqing/portal-adapter';
+import { LETTER_STATES } from '@yuqing/schemas';
 import { z } from 'zod';
 
 const text = (max: number) => z.string().max(max, `最多 ${max} 字`);

@@ -2,30 +2,18 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { error } from '@sveltejs/kit';
-import {
-  addInstruction,
-  canSeePersonalData,
-  getDueLetters,
-  getLetter,
-  getLetterEvents,
-  getLetters,
-  getMailboxStats,
-  importLetters,
-  type Letter,
-  type LetterFilter,
+import type {
+  Letter,
+  LetterFilter,
   LetterWorkflowError,
-  loadTriage,
-  maskLetterFor,
-  maskPersonalData,
-  receiveLetter,
-  type TransitionInput,
-  type Triage,
-  transitionLetter,
+  TransitionInput,
+  Triage,
 } from '@yuqing/portal-adapter';
 import { getDepartments, type Role, type Store, type User, writeAudit } from '@yuqing/schemas';
 import type { z } from 'zod';
 import { departmentScope, requireRole } from '../access.ts';
 import { apiError } from '../api.ts';
+import { portalAdapter } from '../publish/adapter.ts';
 import type { CreateLetterSchema } from './requests.ts';
 
 /** Who handles letters (receive, assign, reply, close): mailbox editors. Admins hold every role. */
@@ -47,10 +35,12 @@ export function mailboxActor(locals: App.Locals, ip: string, roles: readonly Rol
 let triage: Promise<Triage> | undefined;
 /** One triage per process, seeded from the stored letters on first use. */
 function sharedTriage(store: Store): Promise<Triage> {
-  triage ??= loadTriage(store).catch((e: unknown) => {
-    triage = undefined;
-    throw e;
-  });
+  triage ??= portalAdapter()
+    .then(({ loadTriage }) => loadTriage(store))
+    .catch((e: unknown) => {
+      triage = undefined;
+      throw e;
+    });
   return triage;
 }
 
@@ -70,7 +60,8 @@ export async function letterScope(store: Store, user: User): Promise<Set<string>
 }
 
 /** The letter as the actor may see it, with phone and ID numbers masked unless their role needs them. */
-export function viewOf(letter: Letter, user: User): Letter {
+export async function viewOf(letter: Letter, user: User): Promise<Letter> {
+  const { maskLetterFor } = await portalAdapter();
   return maskLetterFor(letter, user.roles);
 }
 
@@ -79,13 +70,14 @@ export async function createLetter(
   actor: MailboxActor,
   input: z.output<typeof CreateLetterSchema>,
 ): Promise<{ letter: Letter; created: boolean }> {
+  const { receiveLetter } = await portalAdapter();
   const result = await receiveLetter(store, input, {
     actor: actor.user.id,
     ownerDepartmentId: actor.user.departmentId,
     triage: await sharedTriage(store),
   });
   if (result.created) await audit(store, actor, 'letter.create', result.letter.id, result.letter.category);
-  return { letter: viewOf(result.letter, actor.user), created: result.created };
+  return { letter: await viewOf(result.letter, actor.user), created: result.created };
 }
 
 export async function listLetters(
@@ -94,12 +86,14 @@ export async function listLetters(
   filter: LetterFilter,
 ): Promise<Letter[]> {
   const owners = [...(await letterScope(store, actor.user))];
+  const { getLetters } = await portalAdapter();
   const letters = await getLetters(store, { ...filter, ownerDepartmentIds: owners });
-  return letters.map((l) => viewOf(l, actor.user));
+  return Promise.all(letters.map((l) => viewOf(l, actor.user)));
 }
 
 /** A letter in the actor's scope, or a 404 (letters of other departments are not revealed). */
 export async function visibleLetter(store: Store, actor: MailboxActor, id: string): Promise<Letter> {
+  const { getLetter } = await portalAdapter();
   const letter = await getLetter(store, id);
   if (!letter || !(await letterScope(store, actor.user)).has(letter.ownerDepartmentId)) {
     error(404, { message: '信件不存在', code: 'not_found' });
@@ -109,11 +103,12 @@ export async function visibleLetter(store: Store, actor: MailboxActor, id: strin
 
 export async function letterDetail(store: Store, actor: MailboxActor, id: string) {
   const letter = await visibleLetter(store, actor, id);
+  const { canSeePersonalData, getLetterEvents, maskPersonalData } = await portalAdapter();
   const events = await getLetterEvents(store, id);
   await audit(store, actor, 'letter.view', id);
   const masked = !canSeePersonalData(actor.user.roles);
   return {
-    letter: viewOf(letter, actor.user),
+    letter: await viewOf(letter, actor.user),
     events: masked ? events.map((e) => ({ ...e, note: maskPersonalData(e.note) })) : events,
   };
 }
@@ -125,6 +120,7 @@ export async function changeState(
   input: TransitionInput,
 ): Promise<Letter> {
   await visibleLetter(store, actor, id);
+  const { transitionLetter } = await portalAdapter();
   const next = await transitionLetter(store, id, input, { actor: actor.user.id });
   await audit(store, actor, 'letter.transition', id, input.to);
   return viewOf(next, actor.user);
@@ -132,6 +128,7 @@ export async function changeState(
 
 export async function instruct(store: Store, actor: MailboxActor, id: string, text: string) {
   await visibleLetter(store, actor, id);
+  const { addInstruction } = await portalAdapter();
   const event = await addInstruction(store, id, text, { actor: actor.user.id });
   await audit(store, actor, 'letter.instruction', id);
   return event;
@@ -139,11 +136,13 @@ export async function instruct(store: Store, actor: MailboxActor, id: string, te
 
 export async function dueLetters(store: Store, actor: MailboxActor, withinHours: number) {
   const owners = [...(await letterScope(store, actor.user))];
+  const { getDueLetters } = await portalAdapter();
   return getDueLetters(store, { withinHours, ownerDepartmentIds: owners });
 }
 
 export async function mailboxStats(store: Store, actor: MailboxActor, from: string, to: string) {
   const owners = [...(await letterScope(store, actor.user))];
+  const { getMailboxStats } = await portalAdapter();
   return getMailboxStats(store, { from, to, ownerDepartmentIds: owners });
 }
 
@@ -155,8 +154,13 @@ const STATUS: Record<LetterWorkflowError['code'], number> = {
 
 /** A workflow refusal as the API's JSON error; anything else is rethrown. */
 export function workflowErrorResponse(e: unknown): Response {
-  if (e instanceof LetterWorkflowError) return apiError(STATUS[e.code], e.code, e.message, e.field);
+  if (isWorkflowError(e)) return apiError(STATUS[e.code], e.code, e.message, e.field);
   throw e;
+}
+
+// By name, not instanceof: the adapter is loaded lazily and this module must not import it.
+function isWorkflowError(e: unknown): e is LetterWorkflowError {
+  return e instanceof Error && e.name === 'LetterWorkflowError';
 }
 
 /** Largest import file accepted (a year of a busy mailbox as XLSX is a few MB). */
@@ -168,6 +172,7 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
  */
 export async function importUpload(store: Store, actor: MailboxActor, name: string, bytes: Uint8Array) {
   const ext = path.extname(name).toLowerCase();
+  const { importLetters, LetterWorkflowError } = await portalAdapter();
   if (ext !== '.csv' && ext !== '.xlsx')
     throw new LetterWorkflowError('invalid_input', '只支持 .csv 或 .xlsx 文件', 'file');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'yuqing-letters-'));
@@ -186,7 +191,7 @@ export async function importUpload(store: Store, actor: MailboxActor, name: stri
       `${result.created.length} created, ${result.problems.length} problems`,
     );
     return {
-      created: result.created.map((l) => viewOf(l, actor.user)),
+      created: await Promise.all(result.created.map((l) => viewOf(l, actor.user))),
       existing: result.existing,
       problems: result.problems,
     };
