@@ -75,9 +75,21 @@ export async function latencyBench(
     let lastFetch = Date.now();
     const poller = (async () => {
       while (streaming || visible.size < fetched.size) {
-        const { items } = await getLatestDocuments(store, { limit: 1000 });
-        const at = Date.now();
-        for (const d of items) if (!visible.has(d.id)) visible.set(d.id, at);
+        // The newest page, and older pages while a page holds nothing seen before (a big batch).
+        let cursor: { eventTime: string; id: string } | undefined;
+        do {
+          const page = await getLatestDocuments(store, { limit: 500, cursor });
+          const at = Date.now();
+          let fresh = 0;
+          for (const d of page.items) {
+            if (visible.has(d.id)) continue;
+            visible.set(d.id, at);
+            fresh++;
+          }
+          const [eventTime, id] = page.nextCursor?.split('|') ?? [];
+          cursor =
+            fresh === page.items.length && eventTime && id !== undefined ? { eventTime, id } : undefined;
+        } while (cursor);
         await sleep(POLL_MS);
         if (!streaming && Date.now() - lastFetch > 60_000) break;
       }
@@ -86,13 +98,16 @@ export async function latencyBench(
     // The stream: a batch every BATCH/rate seconds, on a fixed schedule (no drift).
     const started = Date.now();
     const cpuBefore = process.cpuUsage();
+    let lastFetched = 0;
     for (let i = 0; i < rows.length; i += BATCH) {
       const due = started + (i / rate) * 1000;
       if (due > Date.now()) await sleep(due - Date.now());
       const now = Date.now();
       const batch: RawDocument[] = rows.slice(i, i + BATCH).map((r, j) => {
         const id = `bench-${i + j}`;
-        const fetchedAt = new Date(now - (BATCH - 1 - j) * (1000 / rate)).toISOString();
+        // Spread over the batch's interval, never before the previous batch (the crawler's order).
+        lastFetched = Math.max(lastFetched + 1, now - (BATCH - 1 - j) * (1000 / rate));
+        const fetchedAt = new Date(lastFetched).toISOString();
         fetched.set(id, Date.parse(fetchedAt));
         return {
           id,
