@@ -16,6 +16,12 @@ export class AhoCorasick {
   private readonly fail: number[] = [0];
   /** Patterns ending at a state, its own and (through dictionary links) its suffixes'. */
   private readonly out: number[][] = [[]];
+  /**
+   * The root's transitions by code unit (0 = stay at the root), for automata whose root has many
+   * (gazetteer, sensitivity terms): most characters are read at the root. 256 KB, so small
+   * automata (one per alert rule or plan) keep the Map.
+   */
+  private readonly root?: Int32Array;
 
   constructor(patterns: readonly string[]) {
     this.patterns = patterns;
@@ -23,6 +29,11 @@ export class AhoCorasick {
       if (p.length > 0) this.insert(p, id);
     });
     this.link();
+    const rootEdges = this.next[0] as Map<number, number>;
+    if (rootEdges.size >= 256) {
+      this.root = new Int32Array(0x10000);
+      for (const [c, to] of rootEdges) this.root[c] = to;
+    }
   }
 
   private insert(pattern: string, id: number): void {
@@ -64,14 +75,18 @@ export class AhoCorasick {
   /** Calls `onMatch(pattern, start, end)` for every occurrence, in order of end position. */
   scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
     let state = 0;
+    const root = this.root;
+    const rootEdges = this.next[0] as Map<number, number>;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let to = (this.next[state] as Map<number, number>).get(c);
-      while (to === undefined && state !== 0) {
-        state = this.fail[state] as number;
+      let to: number | undefined;
+      while (state !== 0) {
         to = (this.next[state] as Map<number, number>).get(c);
+        if (to !== undefined) break;
+        state = this.fail[state] as number;
       }
-      state = to ?? 0;
+      state = to ?? (root ? (root[c] as number) : (rootEdges.get(c) ?? 0));
+      if (state === 0) continue;
       const hits = this.out[state] as number[];
       for (const id of hits) {
         const len = (this.patterns[id] as string).length;
