@@ -72,7 +72,7 @@ export const AnalyzedDocumentSchema = z.object({
 });
 export type AnalyzedDocument = z.infer<typeof AnalyzedDocumentSchema>;
 
-export const ROLES = ['admin', 'leader', 'analyst', 'editor'] as const;
+export const ROLES = ['admin', 'leader', 'analyst', 'editor', 'chief_editor'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 

@@ -5,6 +5,7 @@ export const ROLE_NAMES: Readonly<Record<string, string>> = {
   leader: '领导',
   analyst: '分析员',
   editor: '编辑',
+  chief_editor: '总编',
 };
 
 export const MEDIA_NAMES: Readonly<Record<string, string>> = {

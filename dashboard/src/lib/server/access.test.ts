@@ -1,6 +1,7 @@
 import type { Role } from '@yuqing/schemas';
 import { describe, expect, it } from 'vitest';
 import {
+  ALL_ROLES,
   canSeeItem,
   departmentScope,
   descendants,
@@ -23,6 +24,12 @@ describe('isPublicRoute', () => {
     ['GET', '/api/documents', false],
     ['GET', '/', false],
     ['POST', '/logout', false],
+    ['GET', '/feeds/news/rss.xml', true],
+    ['HEAD', '/feeds/news/atom.xml', true],
+    ['POST', '/feeds/news/rss.xml', false],
+    ['GET', '/feeds', false],
+    ['GET', '/feedsx/news/rss.xml', false],
+    ['GET', '/api/publish/drafts', false],
   ])('%s %s → %s', (method, path, expected) => {
     expect(isPublicRoute(method, path)).toBe(expected);
   });
@@ -64,6 +71,15 @@ describe('roles', () => {
     expect(hasRole(analyst, 'admin')).toBe(false);
     expect(hasRole(analyst)).toBe(true);
     expect(hasRole(null, 'analyst')).toBe(false);
+  });
+
+  it('knows the chief editor (总编) as a role of its own, not an admin', () => {
+    const chief = { roles: ['chief_editor'] as Role[], departmentId: 'b' };
+    expect(ALL_ROLES).toContain('chief_editor');
+    expect(hasRole(chief, 'chief_editor')).toBe(true);
+    expect(hasRole(chief, 'editor', 'admin')).toBe(false);
+    expect(hasRole(admin, 'chief_editor')).toBe(true);
+    expect(routeRoles('/feeds/news/rss.xml')).toBeNull();
   });
 
   it('maps paths to the roles they need', () => {

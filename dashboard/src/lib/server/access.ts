@@ -1,10 +1,13 @@
 import { error } from '@sveltejs/kit';
-import type { Role, User } from '@yuqing/schemas';
+import { ROLES, type Role, type User } from '@yuqing/schemas';
 
 /** Which requests need no session. Everything else does. */
 export function isPublicRoute(method: string, pathname: string): boolean {
   if (pathname === '/login' || pathname === '/api/health') return true;
   if (pathname === '/api/session' && method === 'POST') return true;
+  // The per-column feeds the portal pulls without a session; they hold only published, not
+  // withdrawn items (feed_entries with withdrawn = 0, see $lib/server/publish/feeds.ts).
+  if ((method === 'GET' || method === 'HEAD') && pathname.startsWith('/feeds/')) return true;
   // Built assets are served before the hooks in production; in development they pass through here.
   return (
     pathname.startsWith('/_app/') ||
@@ -38,7 +41,7 @@ export function hasRole(user: RoleHolder | null | undefined, ...roles: readonly 
   return user.roles.includes('admin') || roles.some((r) => user.roles.includes(r));
 }
 
-export const ALL_ROLES: readonly Role[] = ['admin', 'leader', 'analyst', 'editor'];
+export const ALL_ROLES: readonly Role[] = ROLES;
 /** Who may read the cockpit, search and export. Crawled public content is shared by all roles. */
 export const COCKPIT_ROLES: readonly Role[] = ['leader', 'analyst'];
 export const EXPORT_ROLES: readonly Role[] = ['analyst', 'editor'];

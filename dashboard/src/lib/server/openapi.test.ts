@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from './openapi.ts';
+import { DRAFT_ACTION_VALUES } from './publish/requests.ts';
 
 /** Every `+server.ts` under routes/api, as an OpenAPI path (`[id]` → `{id}`). */
 function apiRoutes(dir: string, prefix = '/api'): string[] {
@@ -38,5 +39,25 @@ describe('openApiDocument', () => {
     expect(Object.keys(post.requestBody.content['application/json']?.schema.properties ?? {})).toEqual(
       expect.arrayContaining(['username', 'password', 'roles', 'departmentId']),
     );
+  });
+
+  it('enumerates the publishing actions, marks the feeds public and lists the report formats', () => {
+    type Op = {
+      parameters?: { name: string; schema: { enum?: string[] } }[];
+      security?: unknown[];
+      responses: Record<string, { content?: Record<string, unknown> }>;
+    };
+    const op = (p: string, m: string) => (doc.paths[p] as Record<string, Op>)[m] as Op;
+    const action = op('/api/publish/drafts/{id}/{action}', 'post').parameters?.find(
+      (p) => p.name === 'action',
+    );
+    expect(action?.schema.enum).toEqual([...DRAFT_ACTION_VALUES]);
+    expect(op('/feeds/{column}/{format}', 'get').security).toEqual([]);
+    expect(op('/api/publish/drafts', 'get').security).toBeUndefined();
+    expect(Object.keys(op('/api/reports', 'get').responses['200']?.content ?? {})).toEqual([
+      'text/html',
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ]);
   });
 });

@@ -1,6 +1,9 @@
 import { BREAKDOWN_DIMENSIONS, MEDIA_TYPES, ROLES } from '@yuqing/schemas';
 import { z } from 'zod';
 import { alertPaths } from './alerts-openapi.ts';
+import { mailboxPaths } from './mailbox/openapi.ts';
+import { publishPaths } from './publish/openapi.ts';
+import { reportPaths } from './reports-openapi.ts';
 import { LoginBodySchema } from './requests.ts';
 import {
   ChangePasswordSchema,
@@ -45,9 +48,16 @@ const errors = (...codes: number[]): Json =>
       String(c),
       {
         description:
-          { 400: '参数无效', 401: '未登录', 403: '无权限', 404: '不存在', 409: '冲突', 429: '登录过于频繁' }[
-            c
-          ] ?? '',
+          {
+            400: '参数无效',
+            401: '未登录',
+            403: '无权限',
+            404: '不存在',
+            409: '冲突',
+            413: '文件过大',
+            422: '检查未通过',
+            429: '登录过于频繁',
+          }[c] ?? '',
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       },
     ]),
@@ -290,6 +300,9 @@ export function openApiDocument(): Json {
       },
       ...alertPaths({ body, q, ok, errors, idParam }),
       ...topicPaths({ body, q, ok, errors, idParam }),
+      ...mailboxPaths({ body, q, ok, errors, idParam }),
+      ...publishPaths({ body, q, ok, errors, idParam }),
+      ...reportPaths({ body, q, ok, errors, idParam }),
       ...sourcePaths({ body, q, ok, errors, idParam }),
       '/api/admin/audit': {
         get: {

@@ -10,7 +10,7 @@ const Username = z
 const Password = z.string({ message: '请提供密码' }).min(8, '密码至少 8 位').max(256, '密码过长');
 const DisplayName = z.string().trim().max(64, '姓名过长');
 const Roles = z
-  .array(z.enum(ROLES, { message: '角色须为 admin、leader、analyst 或 editor' }))
+  .array(z.enum(ROLES, { message: `角色须为 ${ROLES.join('、')} 之一` }))
   .min(1, '至少选择一个角色')
   .transform((roles) => [...new Set(roles)]);
 const DepartmentId = z.string({ message: '请选择部门' }).trim().min(1, '请选择部门').max(64);
