@@ -1,12 +1,16 @@
+import path from 'node:path';
 import {
   AlertEngine,
   analyzeOnce,
+  createObservers,
   Deliverer,
+  type ObserverOptions,
   type PipelineState,
   restoreState,
   TextAnalyzer,
 } from '@yuqing/analyzer';
-import { crawlOnce } from '@yuqing/crawler';
+import { ScheduledCrawler, type Source } from '@yuqing/crawler';
+import { runScheduledReports } from '@yuqing/portal-adapter';
 import {
   type Config,
   ensureAdmin,
@@ -23,6 +27,8 @@ import { resolveSources } from './sources.ts';
 
 /** Window rules (volume spikes, negative surges), held-back notifications and topic states run this often. */
 const ALERT_TICK_MS = 60_000;
+/** Scheduled reports are checked this often. */
+const REPORT_TICK_MS = 60_000;
 
 /**
  * The embedded platform in one process: it owns the ClickHouse data directory, serves the
@@ -49,27 +55,62 @@ export async function runPlatform(config: Config, logger: Logger, signal: AbortS
 
     const { sources, close: closeSources } = await resolveSources(config, logger);
     closers.push(closeSources);
-    const analysis = await startAnalysis({ store, config, logger, signal, dashboardUrl: server.url });
+    const dashboardUrl = config.publicUrl ?? server.url;
+    const analysis = await startAnalysis({
+      store,
+      config,
+      logger,
+      signal,
+      dashboardUrl,
+      observers: observerOptions(config, sources),
+    });
     closers.push(analysis.close);
     // The analyzer starts on each batch the crawler stores, not on its next interval.
     const crawlStore = onInsert(store, 'raw_documents', analysis.wake);
+    // Each source runs on its own interval (or at once when asked from the dashboard); the
+    // scheduler looks every poll interval for what is due.
+    const pollMs = config.crawlIntervalSeconds * 1000;
+    const scheduler = new ScheduledCrawler(crawlStore, sources, { logger, signal, pollMs });
     const crawler = loop(
       'crawl',
       async () => {
-        const runs = await crawlOnce(crawlStore, sources, { logger, signal });
+        const round = await scheduler.round();
+        if (round.runs.length === 0) return;
         logger.info(
-          { runs: runs.map((r) => ({ source: r.source, found: r.found, new: r.new, changed: r.changed })) },
+          {
+            runs: round.runs.map((r) => ({
+              source: r.source,
+              found: r.found,
+              new: r.new,
+              changed: r.changed,
+            })),
+          },
           'crawl round finished',
         );
         analysis.wake();
       },
-      config.crawlIntervalSeconds * 1000,
+      pollMs,
       signal,
       logger,
     );
+    const reports =
+      config.reports === 'on'
+        ? loop(
+            'reports',
+            () =>
+              runScheduledReports(store, {
+                dashboardUrl,
+                outDir: path.join(config.dataDir, 'reports'),
+                logger,
+              }),
+            REPORT_TICK_MS,
+            signal,
+            logger,
+          )
+        : undefined;
     await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
     logger.info('stopping: finishing in-flight work');
-    await Promise.all([crawler.done, analysis.done]);
+    await Promise.all([crawler.done, analysis.done, reports?.done]);
   } finally {
     for (const close of closers) {
       await close().catch((error: unknown) => logger.error({ err: error }, 'error while closing'));
@@ -101,6 +142,8 @@ export async function startAnalysis(options: {
   signal: AbortSignal;
   /** The dashboard's address, for the link in notifications. */
   dashboardUrl?: string;
+  /** Opinion index and event settings of the stateful layers. */
+  observers?: ObserverOptions;
 }): Promise<Analysis> {
   const { store, config, logger, signal } = options;
   // Text analysis runs in worker threads; this thread keeps the store and the order-dependent state.
@@ -115,7 +158,7 @@ export async function startAnalysis(options: {
         ]),
       ),
     );
-    state = await restoreState(store, logger);
+    state = await restoreState(store, logger, { observers: createObservers(options.observers) });
   } catch (error) {
     await textAnalyzer.close();
     throw error;
@@ -165,5 +208,15 @@ export function onInsert(store: Store, table: string, after: () => void): Store 
     },
     command: (statement, params) => store.command(statement, params),
     close: () => store.close(),
+  };
+}
+
+/** The opinion index knows the jurisdiction and how much each configured source is trusted. */
+function observerOptions(config: Config, sources: readonly Source[]): ObserverOptions {
+  return {
+    index: {
+      homeRegions: [...config.homeRegions],
+      sourceAuthority: Object.fromEntries(sources.map((s) => [s.id, s.authority])),
+    },
   };
 }

@@ -13,9 +13,12 @@ export * from './classify/index.ts';
 export { Corpus, type CorpusAnalysis } from './corpus.ts';
 export * from './dedup/index.ts';
 export * from './entities/index.ts';
+export * from './events/index.ts';
 export * from './notify/index.ts';
 export type { DocumentObserver, ObserverContext } from './observer.ts';
-export { createObservers } from './observers.ts';
+export { alertAnnotations, createObservers, type ObserverOptions } from './observers.ts';
+export * from './opinion-index/index.ts';
+export * from './people/index.ts';
 export {
   ANALYZE_STAGE,
   type AnalyzeOptions,
@@ -25,6 +28,7 @@ export {
   restoreCorpus,
   restoreState,
 } from './pipeline.ts';
+export * from './plans/index.ts';
 export * from './regions/index.ts';
 export {
   AhoCorasick,

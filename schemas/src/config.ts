@@ -74,8 +74,8 @@ const OPTIONS = {
   },
   crawlIntervalSeconds: {
     env: 'YUQING_CRAWL_INTERVAL',
-    schema: z.coerce.number().int().min(5).default(900),
-    doc: 'Seconds between crawl rounds of the scheduler.',
+    schema: z.coerce.number().int().min(5).default(30),
+    doc: 'Seconds between crawl scheduler polls; each source runs every `intervalMinutes` of its own, or at once when 立即采集 is requested.',
   },
   analyzeIntervalSeconds: {
     env: 'YUQING_ANALYZE_INTERVAL',
@@ -91,6 +91,30 @@ const OPTIONS = {
     env: 'YUQING_ANALYZER_WORKERS',
     schema: z.coerce.number().int().min(0).max(64).default(2),
     doc: 'Worker threads for text analysis (0: analyze on the main thread).',
+  },
+  publicUrl: {
+    env: 'YUQING_PUBLIC_URL',
+    schema: z.url().optional(),
+    doc: 'Address users reach the dashboard at (behind a proxy), for links in notifications and reports. Unset: the listening address.',
+  },
+  homeRegions: {
+    env: 'YUQING_HOME_REGIONS',
+    schema: z
+      .string()
+      .default('')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^\d{6}$/, 'GB/T 2260 codes of six digits, comma-separated'))),
+    doc: 'The jurisdiction, as GB/T 2260 region codes (e.g. `330100,330200`): documents about it weigh more in the opinion index.',
+  },
+  reports: {
+    env: 'YUQING_REPORTS',
+    schema: z.enum(['on', 'off']).default('on'),
+    doc: 'Scheduled reports: daily 08:00, weekly Monday 08:30, monthly on the 1st 09:00 (Beijing time), kept in `<dir>/reports` and sent to the mail and webhook channels.',
   },
   logLevel: {
     env: 'YUQING_LOG_LEVEL',
@@ -132,7 +156,8 @@ export function configMarkdown(): string {
   const rows = Object.values(OPTIONS).map((o) => {
     const def = o.schema.safeParse(undefined);
     const value = def.success ? def.data : undefined;
-    const shown = value === undefined ? '(unset)' : value === '' ? '(empty)' : `\`${String(value)}\``;
+    const text = Array.isArray(value) ? value.join(',') : value;
+    const shown = text === undefined ? '(unset)' : text === '' ? '(empty)' : `\`${String(text)}\``;
     return `| \`${o.env}\` | ${shown} | ${o.doc} |`;
   });
   return ['| variable | default | what it sets |', '|---|---|---|', ...rows].join('\n');

@@ -22,13 +22,19 @@ export const analyzeCommand: Command = {
     if (!values.once) throw new UsageError('give --once, or --input and --output');
     const config = loadConfig();
     const logger = createLogger(config.logLevel);
-    const { analyzeOnce, restoreCorpus, TextAnalyzer } = await import('@yuqing/analyzer');
+    const { AlertEngine, analyzeOnce, createObservers, restoreState, TextAnalyzer } = await import(
+      '@yuqing/analyzer'
+    );
     const store = await openStore(config, logger);
     const analyzer = new TextAnalyzer(config.analyzerWorkers, { rules: readSensitivityRules(config) });
     try {
       await migrate(store, logger);
-      const corpus = await restoreCorpus(store);
-      const { analyzed } = await analyzeOnce(store, { logger, analyzer, corpus });
+      // Topics, plans, events, people and the opinion index follow, and alerts are raised (the
+      // running platform delivers them).
+      const observers = createObservers({ index: { homeRegions: [...config.homeRegions] } });
+      const state = await restoreState(store, logger, { observers });
+      const alerts = new AlertEngine(store, logger);
+      const { analyzed } = await analyzeOnce(store, { logger, analyzer, state, alerts });
       console.log(`Analyzed ${analyzed} documents.`);
       return 0;
     } finally {

@@ -27,7 +27,9 @@ export interface PlatformProcess {
 export async function startPlatform(env: Record<string, string>): Promise<PlatformProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], {
     cwd: root,
-    env: { ...process.env, YUQING_LOG_LEVEL: 'info', ...env },
+    // Scheduled reports have their own test (tests/report.store.test.ts); here they would only
+    // start Chromium beside the platform under test.
+    env: { ...process.env, YUQING_LOG_LEVEL: 'info', YUQING_REPORTS: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

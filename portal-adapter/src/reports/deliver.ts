@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { ChannelRecord, Logger } from '@yuqing/schemas';
-import nodemailer from 'nodemailer';
 // The alert channels of the analyzer (same channel records, same webhook signature and HTTP
 // error rules). Its public face does not export notify yet: switch to '@yuqing/analyzer' when it does.
-import { ChannelConfigSchemas, DeliveryError, webhookSignature } from '../../../analyzer/src/notify/index.ts';
+import { ChannelConfigSchemas, DeliveryError, webhookSignature } from '@yuqing/analyzer';
+import type { ChannelRecord, Logger } from '@yuqing/schemas';
+import nodemailer from 'nodemailer';
 import type { ReportFile } from './generate.ts';
 
 /**

@@ -50,7 +50,7 @@ export function buildActiveTopicStateQuery(since: number, limit: number): BuiltQ
         toUnixTimestamp64Milli(rate_at) AS rate_at, attention, representative_score,
         toUnixTimestamp64Milli(updated_at) AS updated_at
       FROM topics FINAL
-      WHERE last_seen >= fromUnixTimestamp64Milli({since:Int64}, 'UTC') AND merged_into = ''
+      WHERE topics.last_seen >= fromUnixTimestamp64Milli({since:Int64}, 'UTC') AND merged_into = ''
       ORDER BY last_seen DESC
       LIMIT {limit:UInt32}`,
     params: { since, limit },
