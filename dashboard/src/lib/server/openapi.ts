@@ -2,6 +2,7 @@ import { BREAKDOWN_DIMENSIONS, MEDIA_TYPES, ROLES } from '@yuqing/schemas';
 import { z } from 'zod';
 import { alertPaths } from './alerts-openapi.ts';
 import { mailboxPaths } from './mailbox/openapi.ts';
+import { planPaths } from './plans-openapi.ts';
 import { publishPaths } from './publish/openapi.ts';
 import { reportPaths } from './reports-openapi.ts';
 import { LoginBodySchema } from './requests.ts';
@@ -304,6 +305,7 @@ export function openApiDocument(): Json {
       ...publishPaths({ body, q, ok, errors, idParam }),
       ...reportPaths({ body, q, ok, errors, idParam }),
       ...sourcePaths({ body, q, ok, errors, idParam }),
+      ...planPaths({ body, q, ok, errors, idParam }),
       '/api/admin/audit': {
         get: {
           tags: ['admin'],
