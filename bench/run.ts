@@ -6,6 +6,7 @@
 
 import { analyzerBench } from './analyzer.bench.ts';
 import { crawlerBench } from './crawler.bench.ts';
+import { dashboardBench } from './dashboard.bench.ts';
 import { type BenchFigure, writeResults } from './harness.ts';
 import { latencyBench } from './latency.bench.ts';
 import { storeBench } from './store.bench.ts';
@@ -15,6 +16,7 @@ const SUITES: Record<string, () => Promise<BenchFigure[]>> = {
   analyzer: () => analyzerBench(),
   crawler: () => crawlerBench(),
   latency: () => latencyBench(),
+  dashboard: () => dashboardBench(),
 };
 
 const wanted = process.argv.slice(2);
