@@ -2,7 +2,7 @@
  * ECharts with only what the dashboard draws. The full `echarts` entry is a 1.1 MB chunk; each
  * chart, component or renderer a page needs is registered here.
  */
-import { BarChart, LineChart, MapChart, PieChart } from 'echarts/charts';
+import { BarChart, GaugeChart, GraphChart, LineChart, MapChart, PieChart } from 'echarts/charts';
 import {
   GeoComponent,
   GraphicComponent,
@@ -20,6 +20,8 @@ echarts.use([
   BarChart,
   PieChart,
   MapChart,
+  GraphChart,
+  GaugeChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,

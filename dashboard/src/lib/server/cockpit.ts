@@ -1,14 +1,20 @@
 import {
   getCityRanking,
+  getCockpitAlerts,
+  getCockpitEvents,
+  getCockpitIndex,
   getCockpitSummary,
+  getCockpitTopics,
   getDocumentBreakdown,
   getLatestDocuments,
   getRiskDocuments,
   getSentimentTrend,
   getTopKeywords,
+  type User,
 } from '@yuqing/schemas';
 import { z } from 'zod';
 import { DAY_MS, startOfDayShanghai } from '../time.ts';
+import { alertScope } from './alerts.ts';
 import { analyzer } from './analyzer.ts';
 import { appContext } from './context.ts';
 
@@ -79,6 +85,32 @@ export function cockpitRangeSchema(now: () => number = Date.now) {
     });
 }
 
+const LIMIT_MESSAGE = 'limit 须为 1 到 50 之间的整数';
+
+/** The cockpit range plus `limit` (1–50, default 10) for the ranked lists. */
+export function cockpitLimitSchema(now: () => number = Date.now) {
+  return z
+    .object({
+      limit: z.coerce
+        .number({ message: LIMIT_MESSAGE })
+        .int(LIMIT_MESSAGE)
+        .min(1, LIMIT_MESSAGE)
+        .max(50, LIMIT_MESSAGE)
+        .default(10),
+    })
+    .loose()
+    .transform((q, ctx): CockpitRange & { limit: number } => {
+      const range = cockpitRangeSchema(now).safeParse(q);
+      if (!range.success) {
+        for (const issue of range.error.issues) {
+          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+        }
+        return z.NEVER;
+      }
+      return { ...range.data, limit: q.limit };
+    });
+}
+
 /** `YYYY-MM-DD` of the Beijing day containing `iso`. */
 export function beijingDay(iso: string): string {
   return new Date(startOfDayShanghai(Date.parse(iso)) + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -122,4 +154,24 @@ export function cockpitRisks(r: CockpitRange) {
 
 export async function cockpitLatest() {
   return (await getLatestDocuments(appContext().store, { limit: 20 })).items;
+}
+
+/** The period's opinion index and warning level: the maximum over active topics and events. */
+export function cockpitIndex(r: CockpitRange) {
+  return getCockpitIndex(appContext().store, r);
+}
+
+/** Hot topics of the period ranked by their index. */
+export function cockpitTopics(r: CockpitRange, limit = 10) {
+  return getCockpitTopics(appContext().store, r, limit);
+}
+
+/** Top events of the period ranked by their index. */
+export function cockpitEvents(r: CockpitRange, limit = 10) {
+  return getCockpitEvents(appContext().store, r, limit);
+}
+
+/** Alerts by level: private to departments, so only those of the reader's scope count. */
+export async function cockpitAlerts(r: CockpitRange, user: User) {
+  return getCockpitAlerts(appContext().store, r, [...(await alertScope(user))]);
 }

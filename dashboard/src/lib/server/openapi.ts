@@ -1,6 +1,7 @@
 import { BREAKDOWN_DIMENSIONS, MEDIA_TYPES, ROLES } from '@yuqing/schemas';
 import { z } from 'zod';
 import { alertPaths } from './alerts-openapi.ts';
+import { eventPaths } from './events-openapi.ts';
 import { mailboxPaths } from './mailbox/openapi.ts';
 import { planPaths } from './plans-openapi.ts';
 import { publishPaths } from './publish/openapi.ts';
@@ -234,6 +235,16 @@ export function openApiDocument(): Json {
       ]),
       '/api/cockpit/keywords': cockpit('热词（词云）'),
       '/api/cockpit/risks': cockpit('最新负面与敏感信息'),
+      '/api/cockpit/opinion-index': cockpit(
+        '时段舆情指数：活跃话题与事件的最高指数及其预警等级、按信息量加权的平均指数',
+      ),
+      '/api/cockpit/alerts': cockpit('时段内本部门及下级部门的预警，按等级（全部与未解决）'),
+      '/api/cockpit/topics': cockpit('时段内活跃的热点话题，按舆情指数排序', [
+        q('limit', '条数 1–50，默认 10', { type: 'integer', minimum: 1, maximum: 50 }),
+      ]),
+      '/api/cockpit/events': cockpit('时段内活跃的重点事件，按舆情指数排序', [
+        q('limit', '条数 1–50，默认 10', { type: 'integer', minimum: 1, maximum: 50 }),
+      ]),
       '/api/departments': {
         get: {
           tags: ['organisation'],
@@ -301,6 +312,7 @@ export function openApiDocument(): Json {
       },
       ...alertPaths({ body, q, ok, errors, idParam }),
       ...topicPaths({ body, q, ok, errors, idParam }),
+      ...eventPaths({ body, q, ok, errors, idParam }),
       ...mailboxPaths({ body, q, ok, errors, idParam }),
       ...publishPaths({ body, q, ok, errors, idParam }),
       ...reportPaths({ body, q, ok, errors, idParam }),

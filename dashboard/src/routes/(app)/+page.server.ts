@@ -2,13 +2,17 @@ import { redirect } from '@sveltejs/kit';
 import { COCKPIT_ROLES, hasRole, requireUser } from '$lib/server/access.ts';
 import { queryParams } from '$lib/server/api.ts';
 import {
+  cockpitAlerts,
   cockpitBreakdown,
   cockpitCities,
+  cockpitEvents,
+  cockpitIndex,
   cockpitKeywords,
   cockpitLatest,
   cockpitRangeSchema,
   cockpitRisks,
   cockpitSummary,
+  cockpitTopics,
   cockpitTrend,
 } from '$lib/server/cockpit.ts';
 import type { PageServerLoad } from './$types';
@@ -24,19 +28,37 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   );
   const range = parsed.success ? parsed.data : cockpitRangeSchema().parse({ range: '7d' });
   const today = cockpitRangeSchema().parse({ range: 'today' });
-  const [todaySummary, summary, trend, categories, media, provinces, cities, keywords, risks, latest] =
-    await Promise.all([
-      cockpitSummary(today),
-      cockpitSummary(range),
-      cockpitTrend(range),
-      cockpitBreakdown(range, 'category'),
-      cockpitBreakdown(range, 'media_type'),
-      cockpitBreakdown(range, 'province'),
-      cockpitCities(range),
-      cockpitKeywords(range),
-      cockpitRisks(range),
-      cockpitLatest(),
-    ]);
+  const [
+    todaySummary,
+    summary,
+    trend,
+    categories,
+    media,
+    provinces,
+    cities,
+    keywords,
+    risks,
+    latest,
+    index,
+    alerts,
+    topics,
+    events,
+  ] = await Promise.all([
+    cockpitSummary(today),
+    cockpitSummary(range),
+    cockpitTrend(range),
+    cockpitBreakdown(range, 'category'),
+    cockpitBreakdown(range, 'media_type'),
+    cockpitBreakdown(range, 'province'),
+    cockpitCities(range),
+    cockpitKeywords(range),
+    cockpitRisks(range),
+    cockpitLatest(),
+    cockpitIndex(range),
+    cockpitAlerts(range, user),
+    cockpitTopics(range, 10),
+    cockpitEvents(range, 8),
+  ]);
   return {
     range,
     rangeError: parsed.success ? '' : (parsed.error.issues[0]?.message ?? ''),
@@ -51,6 +73,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     keywords,
     risks,
     documents: latest,
+    index,
+    alerts,
+    topics,
+    events,
     loadedAt: new Date().toISOString(),
   };
 };
