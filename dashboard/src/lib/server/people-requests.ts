@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { splitList } from './plans-requests.ts';
 
 /**
  * Request bodies of the watch list API, with Chinese messages; the analyzer's own schema
@@ -62,3 +63,18 @@ export const SuggestionsQuerySchema = z.object({
     .max(100, 'limit 须在 1–100 之间')
     .default(20),
 });
+
+/** The person fields of a submitted form (names split on commas, 、 and lines). */
+export function personFields(form: FormData): Record<string, unknown> {
+  const text = (name: string) => {
+    const v = form.get(name);
+    return typeof v === 'string' ? v : '';
+  };
+  return {
+    name: text('name'),
+    aliases: splitList(text('aliases')),
+    roles: splitList(text('roles')),
+    note: text('note'),
+    enabled: form.get('enabled') === 'on',
+  };
+}

@@ -83,3 +83,20 @@ export function splitLines(text: string | undefined | null): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/** The plan fields of a submitted form, for CreatePlanSchema / UpdatePlanSchema. */
+export function planFields(form: FormData): Record<string, unknown> {
+  const text = (name: string) => {
+    const v = form.get(name);
+    return typeof v === 'string' ? v : '';
+  };
+  return {
+    name: text('name'),
+    expression: text('expression').trim(),
+    persons: splitList(text('persons')),
+    regionCodes: splitList(text('regionCodes')),
+    exclusions: splitLines(text('exclusions')),
+    sharing: text('sharing') || 'private',
+    enabled: form.get('enabled') === 'on',
+  };
+}

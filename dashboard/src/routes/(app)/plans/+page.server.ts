@@ -1,24 +1,39 @@
-import { getPlans } from '@yuqing/schemas';
-import { COCKPIT_ROLES, departmentScope, requireRole } from '$lib/server/access.ts';
-import { listDepartments } from '$lib/server/admin.ts';
-import { appContext } from '$lib/server/context.ts';
-import type { PageServerLoad } from './$types';
+import { redirect } from '@sveltejs/kit';
+import { hasRole, requireRole } from '$lib/server/access.ts';
+import { actor } from '$lib/server/actor.ts';
+import { listDepartments, visibleDepartments } from '$lib/server/admin.ts';
+import { formAction, parseForm } from '$lib/server/forms.ts';
+import { createPlan, listPlans, PLAN_READERS, PLAN_WRITERS } from '$lib/server/plans.ts';
+import { CreatePlanSchema, planFields } from '$lib/server/plans-requests.ts';
+import type { Actions, PageServerLoad } from './$types';
 
 /**
  * Monitoring plans (专题) the user may see: their department's and those below it, plans of a
- * department above shared with its sub-departments, and plans shared with all.
+ * department above shared with its sub-departments, and plans shared with all. Analysts and
+ * admins create plans here for their own department or one below it.
  */
 export const load: PageServerLoad = async ({ locals }) => {
-  const user = requireRole(locals, ...COCKPIT_ROLES);
-  const departments = await listDepartments();
-  const parent = new Map(departments.map((d) => [d.id, d.parentId]));
-  const ancestors: string[] = [];
-  for (let id = parent.get(user.departmentId); id && !ancestors.includes(id); id = parent.get(id))
-    ancestors.push(id);
-  const plans = await getPlans(appContext().store, {
-    departmentIds: [...departmentScope(departments, user)],
-    includeSharedWithAll: true,
-    ancestorIds: ancestors,
-  });
-  return { plans, departments };
+  const user = requireRole(locals, ...PLAN_READERS);
+  const [plans, departments, writable] = await Promise.all([
+    listPlans(user),
+    listDepartments(),
+    visibleDepartments(user),
+  ]);
+  return { plans, departments, writable, canWrite: hasRole(user, ...PLAN_WRITERS) };
+};
+
+export const actions: Actions = {
+  create: async (event) => {
+    const who = actor(event, ...PLAN_READERS);
+    const form = await event.request.formData();
+    const departmentId = form.get('departmentId');
+    const parsed = parseForm(CreatePlanSchema, {
+      ...planFields(form),
+      departmentId: typeof departmentId === 'string' && departmentId !== '' ? departmentId : undefined,
+    });
+    if (!parsed.ok) return parsed.failure;
+    const result = await formAction(() => createPlan(who, parsed.data));
+    if ('plan' in result) redirect(303, `/plans/${encodeURIComponent(result.plan.id)}?created=1`);
+    return result;
+  },
 };
