@@ -48,7 +48,8 @@ export const LATEST_INDEX = `(SELECT kind, id, argMax(score, computed_at) AS sco
   GROUP BY kind, id)`;
 
 /** Topics and events active in the period, with their volume and title. */
-export const ACTIVE_ITEMS = `(SELECT 'topic' AS kind, id, volume, label AS title FROM topics FINAL
+export const ACTIVE_ITEMS = `(SELECT 'topic' AS kind, id, volume,
+    if(representative_title != '', representative_title, label) AS title FROM topics FINAL
     WHERE merged_into = '' AND topics.last_seen >= fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC')
       AND topics.first_seen < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')
   UNION ALL

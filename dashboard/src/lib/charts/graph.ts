@@ -106,7 +106,7 @@ export function reprintGraph(chains: readonly Chain[], mode: GraphMode): GraphDa
     name: site,
     category: category(s.mediaType),
     value: s.documents,
-    symbolSize: 10 + Math.min(36, 6 * Math.sqrt(s.documents)),
+    symbolSize: 16 + Math.min(40, 8 * Math.sqrt(s.documents)),
     label: { show: true },
   }));
   const links = [...pairs.values()].map((p) => ({
@@ -130,8 +130,8 @@ export function reprintGraphOption(chains: readonly Chain[], mode: GraphMode): O
         draggable: true,
         top: 36,
         force: {
-          repulsion: mode === 'site' ? 180 : 60,
-          edgeLength: mode === 'site' ? [60, 160] : [20, 80],
+          repulsion: mode === 'site' ? 320 : 90,
+          edgeLength: mode === 'site' ? [90, 200] : [30, 90],
           gravity: 0.08,
         },
         edgeSymbol: ['none', 'arrow'],

@@ -238,7 +238,7 @@ describe('cockpit index, topics, events and alerts', () => {
     // t-old is not active; ev-flood counts at 45 (the 82 came after the period).
     expect(index.score).toBe(72);
     expect(index.level).toBe('orange');
-    expect(index.top).toEqual({ kind: 'topic', id: 't-flood', title: '广州 暴雨' });
+    expect(index.top).toEqual({ kind: 'topic', id: 't-flood', title: '暴雨致地铁停运' });
     expect(index.items).toBe(3);
     expect(index.levels).toEqual({ '': 1, blue: 1, yellow: 0, orange: 1, red: 0 });
     // Volume-weighted: (72·5 + 20·2 + 45·5) / 12.
