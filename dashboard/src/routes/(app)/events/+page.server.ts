@@ -1,30 +1,14 @@
-import { ALERT_LEVELS, EVENT_STATES, getEvents } from '@yuqing/schemas';
-import { z } from 'zod';
-import { COCKPIT_ROLES, requireRole } from '$lib/server/access.ts';
+import { requireRole } from '$lib/server/access.ts';
 import { queryParams } from '$lib/server/api.ts';
-import { appContext } from '$lib/server/context.ts';
+import { EVENT_ROLES, EventsQuerySchema, listEvents } from '$lib/server/events.ts';
 import type { PageServerLoad } from './$types';
 
 /** Events come from public content, which every department shares: leaders and analysts see all. */
-const FilterSchema = z.object({
-  state: z.enum(EVENT_STATES).optional(),
-  level: z.enum(ALERT_LEVELS).optional(),
-  order: z.enum(['last_seen', 'index', 'volume']).default('last_seen'),
-  range: z.enum(['7d', '30d', 'all']).default('30d'),
-});
-const DAY = 86_400_000;
-
 export const load: PageServerLoad = async ({ locals, url }) => {
-  requireRole(locals, ...COCKPIT_ROLES);
-  const parsed = FilterSchema.safeParse(queryParams(url));
-  const filter = parsed.success ? parsed.data : FilterSchema.parse({});
-  const events = await getEvents(appContext().store, {
-    states: filter.state ? [filter.state] : undefined,
-    levels: filter.level ? [filter.level] : undefined,
-    since: filter.range === 'all' ? undefined : Date.now() - (filter.range === '7d' ? 7 : 30) * DAY,
-    orderBy: filter.order,
-    limit: 100,
-  });
+  requireRole(locals, ...EVENT_ROLES);
+  const parsed = EventsQuerySchema.safeParse(queryParams(url));
+  const filter = parsed.success ? parsed.data : EventsQuerySchema.parse({});
+  const { items: events } = await listEvents(filter);
   return {
     events,
     filter: {
