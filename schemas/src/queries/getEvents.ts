@@ -37,7 +37,7 @@ export function buildEventsQuery(filter: EventsFilter = {}): BuiltQuery {
     params.topicIds = filter.topicIds;
   }
   if (filter.since !== undefined) {
-    where.push("last_seen >= fromUnixTimestamp64Milli({since:Int64}, 'UTC')");
+    where.push("events.last_seen >= fromUnixTimestamp64Milli({since:Int64}, 'UTC')");
     params.since = filter.since;
   }
   if (filter.states) {
