@@ -259,6 +259,8 @@ describe('publishing and mailbox pages in the browser', { timeout: 180_000 }, ()
     await page.click('[data-testid="letter-to-assigned"]');
     await expect.poll(() => state.textContent(), { timeout: 15_000 }).toBe('已交办');
     expect(await page.locator('[data-testid="letter-department"]').textContent()).toContain('教育局');
+    // The forms are fresh after the change: re-assigning starts from the responsible department.
+    expect(await page.inputValue('[data-testid="letter-department-input"]')).toBe('教育局');
     const assigned = page.locator('[data-testid="letter-event"][data-action="assigned"]');
     expect(await assigned.textContent()).toContain('已受理 → 已交办');
     await page.screenshot({ path: path.join(OUTPUT, 'letter-assigned.png'), fullPage: true });
