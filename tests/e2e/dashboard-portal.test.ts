@@ -264,6 +264,22 @@ describe('publishing and mailbox pages in the browser', { timeout: 180_000 }, ()
     const assigned = page.locator('[data-testid="letter-event"][data-action="assigned"]');
     expect(await assigned.textContent()).toContain('已受理 → 已交办');
     await page.screenshot({ path: path.join(OUTPUT, 'letter-assigned.png'), fullPage: true });
+
+    // Import: the good row is received and triaged, the row without text is reported by number.
+    await page.goto(`${base}/mailbox`);
+    await hydrated(page);
+    await page.setInputFiles('[data-testid="letter-import-file"]', {
+      name: 'letters.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        '留言编号,留言主题,留言详情\nimp-1,小区商铺噪音扰民,楼下商铺夜间噪音扰民严重，油烟直排，请环保部门处理。\nimp-2,空信,\n',
+      ),
+    });
+    await page.click('[data-testid="letter-import"]');
+    await page.locator('[data-testid="letter-import-problems"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="form-message"]').textContent()).toContain('导入 1 件');
+    expect(await page.locator('[data-testid="letter-import-problems"]').textContent()).toContain('第 3 行');
+    await expect.poll(() => page.locator('[data-testid="letter-row"]').count()).toBe(2);
     await page.close();
 
     const leader = await browserLogin(browser, base, 'lead-root');
@@ -281,9 +297,10 @@ describe('publishing and mailbox pages in the browser', { timeout: 180_000 }, ()
     expect(await leader.locator('[data-testid="letter-state"]').textContent()).toBe('已交办');
     await leader.goto(`${base}/mailbox/stats`);
     await leader.locator('[data-testid="mailbox-stats-chart"] canvas').waitFor({ timeout: 15_000 });
-    expect(await leader.locator('[data-testid="mailbox-stats-row"]').first().textContent()).toContain(
-      '教育局',
-    );
+    // Two letters in the period (the assigned one and the imported one), one row per department.
+    const rows = await leader.locator('[data-testid="mailbox-stats-row"]').allTextContents();
+    expect(rows.some((r) => r.startsWith('教育局'))).toBe(true);
+    expect(await leader.locator('[data-testid="mailbox-totals"]').textContent()).toContain('共收信 2 件');
     await leader.screenshot({ path: path.join(OUTPUT, 'mailbox-stats.png'), fullPage: true });
     await leader.close();
   });

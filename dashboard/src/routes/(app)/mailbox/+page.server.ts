@@ -2,20 +2,23 @@ import { LETTER_STATES } from '@yuqing/schemas';
 
 type LetterState = (typeof LETTER_STATES)[number];
 
+import { fail } from '@sveltejs/kit';
 import { hasRole } from '$lib/server/access.ts';
 import { appContext } from '$lib/server/context.ts';
 import { getLetterCounts } from '$lib/server/mailbox/counts.ts';
 import {
   dueLetters,
   HANDLER_ROLES,
+  importUpload,
   letterScope,
   listLetters,
+  MAX_IMPORT_BYTES,
   mailboxActor,
   READER_ROLES,
 } from '$lib/server/mailbox/service.ts';
 import { portalAdapter } from '$lib/server/publish/adapter.ts';
 import { clientAddress } from '$lib/server/session.ts';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const OPEN: readonly string[] = ['received', 'assigned', 'replying'];
 const isState = (s: string): s is LetterState => (LETTER_STATES as readonly string[]).includes(s);
@@ -68,4 +71,34 @@ export const load: PageServerLoad = async (event) => {
       overdue: OPEN.includes(l.state) && Date.parse(l.deadlineAt) < now,
     })),
   };
+};
+
+export const actions: Actions = {
+  /** Imports a CSV or XLSX export of letters; bad rows come back with their row numbers. */
+  import: async (event) => {
+    const actor = mailboxActor(event.locals, clientAddress(event), HANDLER_ROLES);
+    const form = await event.request.formData().catch(() => null);
+    const file = form?.get('file');
+    if (!(file instanceof File) || file.size === 0)
+      return fail(400, { message: '请选择 .csv 或 .xlsx 文件', field: 'file' });
+    if (file.size > MAX_IMPORT_BYTES) return fail(413, { message: '文件过大（最大 20 MB）', field: 'file' });
+    try {
+      const result = await importUpload(
+        appContext().store,
+        actor,
+        file.name,
+        new Uint8Array(await file.arrayBuffer()),
+      );
+      return {
+        ok: result.problems.length === 0,
+        message: `导入 ${result.created.length} 件，已存在 ${result.existing} 件，有问题 ${result.problems.length} 行`,
+        problems: result.problems.slice(0, 50),
+      };
+    } catch (e) {
+      // By name: the adapter's LetterWorkflowError class is loaded lazily.
+      if (e instanceof Error && e.name === 'LetterWorkflowError')
+        return fail(400, { message: e.message, field: 'file' });
+      throw e;
+    }
+  },
 };
