@@ -5,11 +5,13 @@
  * store is closed again before `yuqing start` (chDB allows one owner per directory).
  *
  * The admin creates editor `ed-root`, chief editor `chief-root` and leader `lead-root` (all 本级).
- * The editor submits one letter through the API as the portal would (`letter-e2e-1`, with a phone
- * number), then in the browser pulls the article into a draft of column `news`, edits its title,
- * runs the check and submits it. The chief editor approves and publishes it to the built-in feed;
- * the public RSS of the column then carries the item. The editor opens the letters list and the
- * letter (phone in clear) and assigns it; the leader sees the phone masked and gives a 批示.
+ * The editor submits two letters on one matter through the API as the portal would (`letter-e2e-1`
+ * with a phone number, then `letter-e2e-2`), then in the browser pulls the article into a draft of
+ * column `news`, edits its title, runs the check and submits it. The chief editor approves and
+ * publishes it to the built-in feed; the public RSS of the column then carries the item. The editor
+ * opens the letters list and the first letter (phone in clear, the later letter linked), assigns it
+ * and imports a CSV with one bad row; the leader sees the phone masked, gives a 批示 and reads the
+ * statistics.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +27,7 @@ const PASSWORD = 'portal-test-password';
 const OUTPUT = path.resolve(import.meta.dirname, '../../test-output/e2e/portal');
 const DOC = 'e2e-portal-doc';
 const LETTER = 'letter-e2e-1';
+const LETTER_AGAIN = 'letter-e2e-2';
 const PHONE = '13812345678';
 const NEW_TITLE = '市区积水点排查整治全面完成';
 
@@ -132,6 +135,14 @@ describe('publishing and mailbox pages in the browser', { timeout: 180_000 }, ()
       phone: PHONE,
     });
     expect(letter.status).toBe(201);
+    // The same matter written again a little later: triage links it to the first letter.
+    const again = await editor('POST', '/api/mailbox/letters', {
+      id: LETTER_AGAIN,
+      title: '学校周末强制补课',
+      content: '我家孩子所在的第一中学周末强制学生补课并收取费用，多次反映至今未处理，请教育局尽快调查。',
+    });
+    expect(again.status).toBe(201);
+    expect(((await again.json()) as { letter: { similar: string[] } }).letter.similar).toContain(LETTER);
   });
 
   afterAll(async () => {
@@ -239,11 +250,11 @@ describe('publishing and mailbox pages in the browser', { timeout: 180_000 }, ()
     const page = await browserLogin(browser, base, 'ed-root');
     await page.click('nav.workspace a[href="/mailbox"]');
     await page.locator('[data-testid="letter-row"]').first().waitFor();
-    expect(await page.locator('[data-testid="letter-count-received"]').textContent()).toBe('1');
+    expect(await page.locator('[data-testid="letter-count-received"]').textContent()).toBe('2');
     await page.screenshot({ path: path.join(OUTPUT, 'letters.png'), fullPage: true });
     await Promise.all([
       page.waitForURL(/\/mailbox\/letter-e2e-1$/),
-      page.click('[data-testid="letter-link"]'),
+      page.click(`[data-testid="letter-link"][href="/mailbox/${LETTER}"]`),
     ]);
     await hydrated(page);
     const state = page.locator('[data-testid="letter-state"]');
@@ -255,6 +266,10 @@ describe('publishing and mailbox pages in the browser', { timeout: 180_000 }, ()
       /^\/search\?q=/,
     );
 
+    // The later letter on the same matter links back to this one.
+    const related = page.locator('[data-testid="letter-related"]');
+    expect(await related.count()).toBe(1);
+    expect(await related.locator('a').getAttribute('href')).toBe(`/mailbox/${LETTER_AGAIN}`);
     expect(await page.inputValue('[data-testid="letter-department-input"]')).toBe('教育局');
     await page.click('[data-testid="letter-to-assigned"]');
     await expect.poll(() => state.textContent(), { timeout: 15_000 }).toBe('已交办');
@@ -279,7 +294,7 @@ describe('publishing and mailbox pages in the browser', { timeout: 180_000 }, ()
     await page.locator('[data-testid="letter-import-problems"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-testid="form-message"]').textContent()).toContain('导入 1 件');
     expect(await page.locator('[data-testid="letter-import-problems"]').textContent()).toContain('第 3 行');
-    await expect.poll(() => page.locator('[data-testid="letter-row"]').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid="letter-row"]').count()).toBe(3);
     await page.close();
 
     const leader = await browserLogin(browser, base, 'lead-root');
@@ -297,10 +312,10 @@ describe('publishing and mailbox pages in the browser', { timeout: 180_000 }, ()
     expect(await leader.locator('[data-testid="letter-state"]').textContent()).toBe('已交办');
     await leader.goto(`${base}/mailbox/stats`);
     await leader.locator('[data-testid="mailbox-stats-chart"] canvas').waitFor({ timeout: 15_000 });
-    // Two letters in the period (the assigned one and the imported one), one row per department.
+    // Three letters in the period (two on the school, one imported), one row per responsible department.
     const rows = await leader.locator('[data-testid="mailbox-stats-row"]').allTextContents();
     expect(rows.some((r) => r.startsWith('教育局'))).toBe(true);
-    expect(await leader.locator('[data-testid="mailbox-totals"]').textContent()).toContain('共收信 2 件');
+    expect(await leader.locator('[data-testid="mailbox-totals"]').textContent()).toContain('共收信 3 件');
     await leader.screenshot({ path: path.join(OUTPUT, 'mailbox-stats.png'), fullPage: true });
     await leader.close();
   });
