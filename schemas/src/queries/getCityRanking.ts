@@ -17,8 +17,8 @@ export interface CityRank {
 }
 
 /**
- * Cities by documents naming them: whole Beijing days from the daily rollup plus the hours at
- * the edges from the hourly region rollup (disjoint, see migrations/0013).
+ * Cities by documents naming them: whole Beijing days from the daily rollup, the hours at the
+ * edges from the hourly region rollup.
  */
 export function buildCityRankingQuery(f: CityRankingFilter): BuiltQuery {
   const span = rollupSpan(toHour(f.from), toHour(f.to, true));
@@ -31,15 +31,15 @@ export function buildCityRankingQuery(f: CityRankingFilter): BuiltQuery {
     params.province = f.province;
   }
   const parts = [
-    `SELECT city AS code, uniqMerge(docs) AS d, uniqMergeIf(docs, sentiment = 'negative') AS n
-      FROM regions_hourly WHERE ${span.hourly} ${hourlyProvince} GROUP BY code`,
+    `SELECT city AS code, docs, docs AS negative_docs, sentiment = 'negative' AS neg
+      FROM regions_hourly WHERE ${span.hourly} ${hourlyProvince}`,
   ];
   if (span.daily) {
-    parts.push(`SELECT value AS code, uniqCombinedMerge(17)(docs) AS d, uniqCombinedMerge(17)(negative_docs) AS n
-      FROM documents_daily WHERE dimension = 'city' AND ${span.daily} ${dailyProvince} GROUP BY code`);
+    parts.push(`SELECT value AS code, docs, negative_docs, true AS neg
+      FROM documents_daily WHERE dimension = 'city' AND ${span.daily} ${dailyProvince}`);
   }
   return {
-    query: `SELECT code, sum(d) AS documents, sum(n) AS negative
+    query: `SELECT code, uniqMerge(docs) AS documents, uniqMergeIf(negative_docs, neg) AS negative
       FROM (${parts.join('\n      UNION ALL\n      ')})
       GROUP BY code
       ORDER BY documents DESC, code

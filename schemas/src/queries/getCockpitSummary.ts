@@ -5,7 +5,7 @@ export { toHour } from './rollupSpan.ts';
 
 /**
  * Cockpit headline figures for a period and the period before it: whole Beijing days from the
- * daily rollup plus the hours at the edges from the hourly rollup (see rollupSpan).
+ * daily rollup, the hours at the edges from the hourly rollup (see rollupSpan).
  */
 export interface CockpitSummaryFilter {
   from: string;
@@ -22,17 +22,15 @@ export interface CockpitSummary {
   sensitive: number;
 }
 
-/** One period's figures, tagged `cur`: the hours at its edges plus its whole days (disjoint). */
-function periodParts(fromH: number, toH: number, p: string, cur: 0 | 1) {
+/** uniq states of one period, tagged `cur`: docs, negative docs (where `neg`) and sensitive docs. */
+function periodStates(fromH: number, toH: number, p: string, cur: 0 | 1) {
   const span = rollupSpan(fromH, toH, p);
   const parts = [
-    `SELECT ${cur} AS cur, uniqMerge(docs) AS d, uniqMergeIf(docs, sentiment = 'negative') AS n,
-        uniqIfMerge(sensitive_docs) AS s
+    `SELECT ${cur} AS cur, docs, docs AS negative_docs, sentiment = 'negative' AS neg, sensitive_docs
       FROM documents_hourly WHERE ${span.hourly}`,
   ];
   if (span.daily) {
-    parts.push(`SELECT ${cur} AS cur, uniqCombinedMerge(17)(docs) AS d, uniqCombinedMerge(17)(negative_docs) AS n,
-        uniqCombinedMerge(17)(sensitive_docs) AS s
+    parts.push(`SELECT ${cur} AS cur, docs, negative_docs, true AS neg, sensitive_docs
       FROM documents_daily WHERE dimension = 'all' AND ${span.daily}`);
   }
   return { parts, params: span.params };
@@ -40,12 +38,15 @@ function periodParts(fromH: number, toH: number, p: string, cur: 0 | 1) {
 
 export function buildCockpitSummaryQuery(f: CockpitSummaryFilter): BuiltQuery {
   const fromH = toHour(f.from);
-  const current = periodParts(fromH, toHour(f.to, true), 'c_', 1);
+  const current = periodStates(fromH, toHour(f.to, true), 'c_', 1);
   // The period before ends where this one starts (both in whole hours).
-  const previous = periodParts(toHour(f.previousFrom), fromH, 'p_', 0);
+  const previous = periodStates(toHour(f.previousFrom), fromH, 'p_', 0);
   return {
-    query: `SELECT sumIf(d, cur = 1) AS documents, sumIf(d, cur = 0) AS previous_documents,
-        sumIf(n, cur = 1) AS negative, sumIf(s, cur = 1) AS sensitive
+    query: `SELECT
+        uniqMergeIf(docs, cur = 1) AS documents,
+        uniqMergeIf(docs, cur = 0) AS previous_documents,
+        uniqMergeIf(negative_docs, cur = 1 AND neg) AS negative,
+        uniqIfMergeIf(sensitive_docs, cur = 1) AS sensitive
       FROM (${[...current.parts, ...previous.parts].join('\n      UNION ALL\n      ')})`,
     params: { ...current.params, ...previous.params },
   };

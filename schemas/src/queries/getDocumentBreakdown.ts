@@ -21,21 +21,21 @@ export interface BreakdownItem {
 
 /**
  * Documents per category, media type, province or sentiment: whole Beijing days from the daily
- * rollup plus the hours at the edges from the hourly rollup (disjoint, see migrations/0013).
+ * rollup, the hours at the edges from the hourly rollup.
  */
 export function buildDocumentBreakdownQuery(f: DocumentBreakdownFilter): BuiltQuery {
   if (!BREAKDOWN_DIMENSIONS.includes(f.dimension)) throw new Error(`unknown dimension ${f.dimension}`);
   const span = rollupSpan(toHour(f.from), toHour(f.to, true));
   const parts = [
-    `SELECT ${f.dimension} AS key, uniqMerge(docs) AS d, uniqMergeIf(docs, sentiment = 'negative') AS n
-      FROM documents_hourly WHERE ${span.hourly} GROUP BY key`,
+    `SELECT ${f.dimension} AS key, docs, docs AS negative_docs, sentiment = 'negative' AS neg
+      FROM documents_hourly WHERE ${span.hourly}`,
   ];
   if (span.daily) {
-    parts.push(`SELECT value AS key, uniqCombinedMerge(17)(docs) AS d, uniqCombinedMerge(17)(negative_docs) AS n
-      FROM documents_daily WHERE dimension = {dimension:String} AND ${span.daily} GROUP BY key`);
+    parts.push(`SELECT value AS key, docs, negative_docs, true AS neg
+      FROM documents_daily WHERE dimension = {dimension:String} AND ${span.daily}`);
   }
   return {
-    query: `SELECT key, sum(d) AS documents, sum(n) AS negative
+    query: `SELECT key, uniqMerge(docs) AS documents, uniqMergeIf(negative_docs, neg) AS negative
       FROM (${parts.join('\n      UNION ALL\n      ')})
       GROUP BY key
       ORDER BY documents DESC, key

@@ -32,28 +32,19 @@ export function buildSentimentTrendQuery(f: SentimentTrendFilter): BuiltQuery {
           params: { fromH, toH },
         };
   const bucket = f.bucket === 'day' ? "toStartOfDay(hour, 'Asia/Shanghai')" : 'hour';
-  // A bucket is either a whole day (daily rollup) or lies in the edges (hourly rollup), never both.
-  const parts = [
-    `SELECT toDateTime64(${bucket}, 3, 'UTC') AS time,
+  const parts = [`SELECT ${bucket} AS t, sentiment, docs FROM documents_hourly WHERE ${span.hourly}`];
+  if (span.daily) {
+    parts.push(`SELECT toDateTime(day, 'Asia/Shanghai') AS t, value AS sentiment, docs
+      FROM documents_daily WHERE dimension = 'sentiment' AND ${span.daily}`);
+  }
+  return {
+    query: `SELECT toDateTime64(t, 3, 'UTC') AS time,
         uniqMergeIf(docs, sentiment = 'negative') AS negative,
         uniqMergeIf(docs, sentiment = 'neutral') AS neutral,
         uniqMergeIf(docs, sentiment = 'positive') AS positive,
         uniqMerge(docs) AS documents
-      FROM documents_hourly WHERE ${span.hourly}
-      GROUP BY time`,
-  ];
-  if (span.daily) {
-    parts.push(`SELECT toDateTime64(toDateTime(day, 'Asia/Shanghai'), 3, 'UTC') AS time,
-        uniqCombinedMergeIf(17)(docs, dimension = 'sentiment' AND value = 'negative') AS negative,
-        uniqCombinedMergeIf(17)(docs, dimension = 'sentiment' AND value = 'neutral') AS neutral,
-        uniqCombinedMergeIf(17)(docs, dimension = 'sentiment' AND value = 'positive') AS positive,
-        uniqCombinedMergeIf(17)(docs, dimension = 'all') AS documents
-      FROM documents_daily WHERE dimension IN ('all', 'sentiment') AND ${span.daily}
-      GROUP BY time`);
-  }
-  return {
-    query: `SELECT time, negative, neutral, positive, documents
       FROM (${parts.join('\n      UNION ALL\n      ')})
+      GROUP BY time
       ORDER BY time`,
     params: span.params,
   };

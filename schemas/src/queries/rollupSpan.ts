@@ -1,8 +1,8 @@
 /**
  * Splits a cockpit period into whole Beijing days, read from the daily rollup (documents_daily,
- * migrations/0013), and the hours at its edges, read from the hourly rollups. A document is in
- * one hour, so the read models add the two parts' distinct counts; the figures mean what they
- * meant over the hourly rollups alone: the period widened to whole hours.
+ * migrations/0013), and the hours at its edges, read from the hourly rollups. The read models
+ * merge the uniq states of both, so each document counts once and the figures mean what they
+ * meant over the hourly rollup alone: the period widened to whole hours.
  */
 const HOUR = 3600;
 const DAY = 86_400;
