@@ -1,5 +1,5 @@
 import type { BuiltQuery, Store } from '../store/engine.ts';
-import { rollupSpan, toHour } from './rollupSpan.ts';
+import { toHour } from './getCockpitSummary.ts';
 
 export interface CityRankingFilter {
   from: string;
@@ -16,31 +16,18 @@ export interface CityRank {
   negative: number;
 }
 
-/**
- * Cities by documents naming them: whole Beijing days from the daily rollup, the hours at the
- * edges from the hourly region rollup.
- */
+/** Cities by documents naming them, from the hourly region rollup. */
 export function buildCityRankingQuery(f: CityRankingFilter): BuiltQuery {
-  const span = rollupSpan(toHour(f.from), toHour(f.to, true));
-  const params: Record<string, unknown> = { ...span.params, limit: f.limit };
-  let hourlyProvince = '';
-  let dailyProvince = '';
+  const params: Record<string, unknown> = { fromH: toHour(f.from), toH: toHour(f.to, true), limit: f.limit };
+  let province = '';
   if (f.province) {
-    hourlyProvince = 'AND startsWith(city, {province:String})';
-    dailyProvince = 'AND startsWith(value, {province:String})';
+    province = 'AND startsWith(city, {province:String})';
     params.province = f.province;
   }
-  const parts = [
-    `SELECT city AS code, docs, docs AS negative_docs, sentiment = 'negative' AS neg
-      FROM regions_hourly WHERE ${span.hourly} ${hourlyProvince}`,
-  ];
-  if (span.daily) {
-    parts.push(`SELECT value AS code, docs, negative_docs, true AS neg
-      FROM documents_daily WHERE dimension = 'city' AND ${span.daily} ${dailyProvince}`);
-  }
   return {
-    query: `SELECT code, uniqMerge(docs) AS documents, uniqMergeIf(negative_docs, neg) AS negative
-      FROM (${parts.join('\n      UNION ALL\n      ')})
+    query: `SELECT city AS code, uniqMerge(docs) AS documents, uniqMergeIf(docs, sentiment = 'negative') AS negative
+      FROM regions_hourly
+      WHERE hour >= {fromH:DateTime('UTC')} AND hour < {toH:DateTime('UTC')} ${province}
       GROUP BY code
       ORDER BY documents DESC, code
       LIMIT {limit:UInt32}`,

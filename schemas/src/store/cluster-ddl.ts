@@ -29,10 +29,8 @@ export function clusterDdl(statement: string, cluster: string): string[] {
       ? [local, `ALTER TABLE ${name} ON CLUSTER ${cluster} ${rest}`]
       : [local];
   }
-  // A back-fill reads and writes the Distributed tables, so it runs once, as written, on one node.
-  if (/^INSERT INTO \w+\s+SELECT\b/i.test(sql)) return [sql];
   throw new Error(
-    `clusterDdl: unsupported statement, write it as CREATE TABLE/MATERIALIZED VIEW/ALTER/INSERT … SELECT: ${sql.slice(0, 80)}`,
+    `clusterDdl: unsupported statement, write it as CREATE TABLE/MATERIALIZED VIEW/ALTER: ${sql.slice(0, 80)}`,
   );
 }
 
