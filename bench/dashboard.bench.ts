@@ -10,15 +10,19 @@
  *   npm run bench -- dashboard        (YUQING_BENCH_DOCS=1000000; the loaded data directory is
  *   cached in /tmp/yuqing-bench-dashboard/ by generator version, size and day, so reruns skip it)
  * Goal: p95 ≤ 150 ms per call at 1 M documents, first cockpit paint ≤ 1.5 s on loopback.
- * Measured 2026-11-23 at 1 M documents on the shared 2-core machine, load average 5.5 → 9.0 from
- * other work (bench/results/2026-11-23-dashboard.json; generate + insert 191 s, cached after):
- * GOAL NOT MET. p95 ≤ 150 ms holds for today/7d summary and trend, cities of a province, keywords
- * 7d, volume, alert summary and topics (13-77 ms); it fails for the 30-day rollup reads (summary
- * 330 ms, breakdowns 211-420 ms, province over 90 days 730 ms, trend 159 ms, cities 209 ms, risks
- * 181-200 ms) and for search (`/api/documents`, page + total: 367-605 ms). First chart paint of
- * the cockpit (7d) p50 1.82 s (first load 2.37 s), load event p50 1.49 s. documents_hourly keeps
- * 645 k rows for 1 M documents (hour × category × sentiment × media × province is nearly one row
- * per document), so the 30-day reads merge ~200 k uniq states each.
+ * Measured 2026-11-23 18:24 UTC at 1 M documents on the shared 2-core machine, load average 2.1 →
+ * 2.7 (bench/results/2026-11-23-dashboard.json; generate + insert 191 s on the first run, cached after):
+ * every cockpit call p95 ≤ 125 ms (summary 30d 124, trend 30d 105, breakdowns 30d 98-109, cities
+ * 30d 77, risks 62-67, keywords 30d 43) except the province breakdown over a custom 90 days, 183 ms;
+ * search 100-120 ms; first chart paint p50 1.81 s, load event p50 1.35 s (GOAL NOT MET for paint).
+ * The same code at load 5.5 → 9.0 (17:59 run) gave 30-day p95 159-420 ms: these reads are CPU-bound
+ * and the figures follow the machine's load. The cost is the uniq merge, ~65 ns per document id in
+ * the range (~450 k for 30 days), not the number of rollup rows: per-dimension daily rollups
+ * (`(day, dimension, value) → uniqState(id)`, commits 3b7d43a/d308a4e, reverted in 5c808d2) timed
+ * A/B in one process against documents_hourly were no faster over 30 days (summary 77-85 vs
+ * 83-89 ms, trend 70-81 vs 75-80, breakdowns 60-87 vs 59-61, cities 65-68 vs 38-46 ms), faster
+ * only over 90 days (province 95-106 vs 128-157 ms); uniqCombined(17) daily states and 2..64-day
+ * blocks were not faster either.
  */
 import { execSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
