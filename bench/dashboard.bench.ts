@@ -20,9 +20,11 @@
  * the range (~450 k for 30 days), not the number of rollup rows: per-dimension daily rollups
  * (`(day, dimension, value) → uniqState(id)`, commits 3b7d43a/d308a4e, reverted in 5c808d2) timed
  * A/B in one process against documents_hourly were no faster over 30 days (summary 77-85 vs
- * 83-89 ms, trend 70-81 vs 75-80, breakdowns 60-87 vs 59-61, cities 65-68 vs 38-46 ms), faster
- * only over 90 days (province 95-106 vs 128-157 ms); uniqCombined(17) daily states and 2..64-day
- * blocks were not faster either.
+ * 83-89 ms, trend 70-81 vs 75-80, breakdowns 60-87 vs 59-61, cities 65-68 vs 38-46 ms); over 90
+ * days faster for provinces (88-96 vs 118-122 ms), not for sentiment (74-78 vs 80-82) and slower
+ * for cities (111-119 vs 63-77). uniqCombined(17) daily states and 2..64-day blocks were not
+ * faster either. What is left: only sketches with a cheaper merge (HLL) at lower accuracy, or
+ * caching the closed days' figures, would take the 30-day reads well below the load's noise.
  */
 import { execSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
