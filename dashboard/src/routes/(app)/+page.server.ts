@@ -17,8 +17,11 @@ import {
 } from '$lib/server/cockpit.ts';
 import type { PageServerLoad } from './$types';
 
-/** The leader cockpit: every panel for the chosen range, read in parallel from the rollups. */
-export const load: PageServerLoad = async ({ locals, url }) => {
+/**
+ * The leader cockpit: every panel for the chosen range, read in parallel from the rollups; the
+ * panels below the first charts arrive as streamed promises.
+ */
+export const load: PageServerLoad = async ({ locals, url, isDataRequest }) => {
   const user = requireUser(locals);
   // Editors work from search; the cockpit is for leaders and analysts.
   if (!hasRole(user, ...COCKPIT_ROLES)) redirect(303, '/search');
@@ -28,37 +31,31 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   );
   const range = parsed.success ? parsed.data : cockpitRangeSchema().parse({ range: '7d' });
   const today = cockpitRangeSchema().parse({ range: 'today' });
-  const [
-    todaySummary,
-    summary,
-    trend,
-    categories,
-    media,
-    provinces,
-    cities,
-    keywords,
-    risks,
-    latest,
-    index,
-    alerts,
-    topics,
-    events,
-  ] = await Promise.all([
+  // The first paint needs the KPIs, the index, the alerts, the trend, events and topics: the page is
+  // sent once these are read. The other panels' reads start now and stream into the same response.
+  // A refresh or client navigation (isDataRequest) waits for them, so the charts update in place
+  // rather than flashing back to their loading state every minute.
+  const later = {
+    provinces: cockpitBreakdown(range, 'province'),
+    cities: cockpitCities(range),
+    categories: cockpitBreakdown(range, 'category'),
+    media: cockpitBreakdown(range, 'media_type'),
+    keywords: cockpitKeywords(range),
+    risks: cockpitRisks(range),
+    documents: cockpitLatest(),
+  };
+  // Should the awaited reads fail first, these rejections must not crash the process unhandled.
+  for (const p of Object.values(later)) p.catch(() => {});
+  const [todaySummary, summary, trend, index, alerts, topics, events] = await Promise.all([
     cockpitSummary(today),
     cockpitSummary(range),
     cockpitTrend(range),
-    cockpitBreakdown(range, 'category'),
-    cockpitBreakdown(range, 'media_type'),
-    cockpitBreakdown(range, 'province'),
-    cockpitCities(range),
-    cockpitKeywords(range),
-    cockpitRisks(range),
-    cockpitLatest(),
     cockpitIndex(range),
     cockpitAlerts(range, user),
     cockpitTopics(range, 10),
     cockpitEvents(range, 8),
   ]);
+  const panels = isDataRequest ? await settle(later) : later;
   return {
     range,
     rangeError: parsed.success ? '' : (parsed.error.issues[0]?.message ?? ''),
@@ -66,13 +63,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     todaySummary,
     summary,
     trend,
-    categories,
-    media,
-    provinces,
-    cities,
-    keywords,
-    risks,
-    documents: latest,
+    ...panels,
     index,
     alerts,
     topics,
@@ -80,3 +71,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     loadedAt: new Date().toISOString(),
   };
 };
+
+/** The same record with every promise awaited (in parallel). */
+async function settle<T extends Record<string, Promise<unknown>>>(
+  record: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const entries = await Promise.all(Object.entries(record).map(async ([k, v]) => [k, await v] as const));
+  return Object.fromEntries(entries) as { [K in keyof T]: Awaited<T[K]> };
+}
