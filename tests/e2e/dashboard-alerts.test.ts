@@ -18,9 +18,10 @@ import {
   writeAlerts,
   writeRawDocuments,
 } from '@yuqing/schemas';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
+import { apiLogin, browserLogin } from '../support/dashboard-session.ts';
 import { freePort, type PlatformProcess, startPlatform } from '../support/platform-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -111,35 +112,6 @@ async function seed(dataDir: string): Promise<void> {
   }
 }
 
-async function apiLogin(base: string, username: string, password: string) {
-  const res = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(res.status, `login ${username}`).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  return (method: string, url: string, body?: unknown) =>
-    fetch(`${base}${url}`, {
-      method,
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-}
-
-async function browserLogin(browser: Browser, base: string, username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  await page.goto(`${base}/login`);
-  await page.locator('form[data-hydrated="true"]').waitFor();
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', PASSWORD);
-  await Promise.all([
-    page.waitForURL((u) => !u.pathname.startsWith('/login')),
-    page.click('button[type="submit"]'),
-  ]);
-  return page;
-}
-
 describe('alerts center in the browser', { timeout: 120_000 }, () => {
   const tmp = tempDir('e2e-alerts');
   let platform: PlatformProcess | undefined;
@@ -187,7 +159,7 @@ describe('alerts center in the browser', { timeout: 120_000 }, () => {
     const refused = await leader('POST', `/api/alerts/${ALERT}/state`, { to: 'acknowledged' });
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('forbidden');
-    const page = await browserLogin(browser, base, 'lead-root');
+    const page = await browserLogin(browser, base, 'lead-root', PASSWORD);
     await page.goto(`${base}/alerts/${ALERT}`);
     await page.locator('[data-testid="alert-evidence"]').waitFor();
     expect(await page.locator('[data-testid="alert-actions"]').count()).toBe(0);
@@ -195,7 +167,7 @@ describe('alerts center in the browser', { timeout: 120_000 }, () => {
   });
 
   it('walks an alert new → acknowledged → resolved in the UI', async () => {
-    const page = await browserLogin(browser, base, 'ana-root');
+    const page = await browserLogin(browser, base, 'ana-root', PASSWORD);
     // The unread badge polls /api/alerts/summary.
     await expect
       .poll(() => page.locator('[data-testid="alerts-badge"]').textContent(), { timeout: 20_000 })
@@ -253,7 +225,7 @@ describe('alerts center in the browser', { timeout: 120_000 }, () => {
   });
 
   it('renders the workspace and admin pages of this part', async () => {
-    const analyst = await browserLogin(browser, base, 'ana-root');
+    const analyst = await browserLogin(browser, base, 'ana-root', PASSWORD);
     for (const [url, testid] of [
       ['/topics', 'topics-empty'],
       ['/events', 'events-empty'],

@@ -26,6 +26,7 @@ import {
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
+import { apiLogin, browserLogin } from '../support/dashboard-session.ts';
 import { freePort, type PlatformProcess, startPlatform } from '../support/platform-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -187,40 +188,6 @@ async function seed(dataDir: string): Promise<void> {
   }
 }
 
-async function apiLogin(base: string, username: string, password: string) {
-  const res = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(res.status, `login ${username}`).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  return (method: string, url: string, body?: unknown) =>
-    fetch(`${base}${url}`, {
-      method,
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-}
-
-async function browserLogin(
-  browser: Browser,
-  base: string,
-  username: string,
-  viewport = { width: 1366, height: 900 },
-): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  await page.goto(`${base}/login`);
-  await page.locator('form[data-hydrated="true"]').waitFor();
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', PASSWORD);
-  await Promise.all([
-    page.waitForURL((u) => !u.pathname.startsWith('/login')),
-    page.click('button[type="submit"]'),
-  ]);
-  return page;
-}
-
 /** Pixels of a chart's canvas that are not transparent. */
 async function paintedPixels(page: Page, testid: string): Promise<number> {
   const canvas = page.locator(`[data-testid="${testid}"] canvas`).first();
@@ -340,7 +307,7 @@ describe('cockpit widgets and event pages in the browser', { timeout: 180_000 },
       ['tablet', { width: 820, height: 1180 }],
       ['wall', { width: 2560, height: 1440 }],
     ] as const) {
-      const page = await browserLogin(browser, base, 'lead-east', viewport);
+      const page = await browserLogin(browser, base, 'lead-east', PASSWORD, viewport);
       await page.goto(`${base}/?range=7d`);
       await page.locator('[data-testid="index-gauge"] canvas').waitFor({ timeout: 20_000 });
       expect(await page.locator('[data-testid="warning-level"]').textContent()).toContain('橙色');
@@ -359,7 +326,7 @@ describe('cockpit widgets and event pages in the browser', { timeout: 180_000 },
   });
 
   it('draws an event’s reprint graph and spread, and links watched people', async () => {
-    const page = await browserLogin(browser, base, 'lead-east');
+    const page = await browserLogin(browser, base, 'lead-east', PASSWORD);
     await page.goto(`${base}/events/${EVENT}`);
     const graph = await paintedPixels(page, 'event-reprint-graph');
     expect(graph).toBeGreaterThan(1500);
@@ -376,7 +343,7 @@ describe('cockpit widgets and event pages in the browser', { timeout: 180_000 },
     await page.close();
 
     // Another department sees the event, but 王明 is not on its watch list: the name searches.
-    const other = await browserLogin(browser, base, 'ana-west');
+    const other = await browserLogin(browser, base, 'ana-west', PASSWORD);
     expect((await other.goto(`${base}/events/${EVENT}`))?.status()).toBe(200);
     expect(await other.locator('[data-testid="event-persons"] a[href^="/search"]').count()).toBe(1);
     expect((await other.goto(`${base}/events/no-such-event`))?.status()).toBe(404);

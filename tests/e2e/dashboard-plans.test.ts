@@ -13,6 +13,7 @@ import { createLogger, loadConfig, migrate, openStore, writeRawDocuments } from 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
+import { apiLogin, browserLogin } from '../support/dashboard-session.ts';
 import { freePort, type PlatformProcess, startPlatform } from '../support/platform-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -45,22 +46,6 @@ async function seed(dataDir: string): Promise<void> {
   } finally {
     await store.close();
   }
-}
-
-async function apiLogin(base: string, username: string, password: string) {
-  const res = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(res.status, `login ${username}`).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  return (method: string, url: string, body?: unknown) =>
-    fetch(`${base}${url}`, {
-      method,
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
 }
 
 describe('monitoring plans in the browser', { timeout: 180_000 }, () => {
@@ -111,15 +96,7 @@ describe('monitoring plans in the browser', { timeout: 180_000 }, () => {
       })
       .toMatchObject({ analyzed: 1 });
 
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(`${base}/login`);
-    await page.locator('form[data-hydrated="true"]').waitFor();
-    await page.fill('input[name="username"]', 'ana-plan');
-    await page.fill('input[name="password"]', PASSWORD);
-    await Promise.all([
-      page.waitForURL((u) => !u.pathname.startsWith('/login')),
-      page.click('button[type="submit"]'),
-    ]);
+    const page = await browserLogin(browser, base, 'ana-plan', PASSWORD);
 
     await page.goto(`${base}/plans`);
     await page.locator('[data-testid="plans-empty"]').waitFor();

@@ -19,6 +19,7 @@ import { createLogger, loadConfig, migrate, openStore, writeRawDocuments } from 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
+import { apiLogin, browserLogin } from '../support/dashboard-session.ts';
 import { freePort, type PlatformProcess, startPlatform } from '../support/platform-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -56,35 +57,6 @@ async function seed(dataDir: string): Promise<void> {
   } finally {
     await store.close();
   }
-}
-
-async function apiLogin(base: string, username: string, password: string) {
-  const res = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(res.status, `login ${username}`).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  return (method: string, url: string, body?: unknown) =>
-    fetch(`${base}${url}`, {
-      method,
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-}
-
-async function browserLogin(browser: Browser, base: string, username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  await page.goto(`${base}/login`);
-  await page.locator('form[data-hydrated="true"]').waitFor();
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', PASSWORD);
-  await Promise.all([
-    page.waitForURL((u) => !u.pathname.startsWith('/login')),
-    page.click('button[type="submit"]'),
-  ]);
-  return page;
 }
 
 /** Waits until the page's scripts have loaded, so enhanced forms submit without a full reload. */
@@ -165,7 +137,7 @@ describe('publishing and mailbox pages in the browser', { timeout: 180_000 }, ()
         timeout: 90_000,
       })
       .toMatchObject({ analyzed: 1 });
-    const page = await browserLogin(browser, base, 'ed-root');
+    const page = await browserLogin(browser, base, 'ed-root', PASSWORD);
     expect(await page.locator('nav.workspace a[href="/publish"]').count()).toBe(1);
     expect(await page.locator('nav.workspace a[href="/mailbox"]').count()).toBe(1);
 
@@ -225,7 +197,7 @@ describe('publishing and mailbox pages in the browser', { timeout: 180_000 }, ()
 
   it('lets the chief editor approve and publish to the feed', async () => {
     expect(draftUrl).not.toBe('');
-    const page = await browserLogin(browser, base, 'chief-root');
+    const page = await browserLogin(browser, base, 'chief-root', PASSWORD);
     await page.goto(draftUrl);
     await hydrated(page);
     const state = page.locator('[data-testid="draft-state"]');
@@ -247,7 +219,7 @@ describe('publishing and mailbox pages in the browser', { timeout: 180_000 }, ()
   });
 
   it('lets an editor assign a letter and a leader read it masked and instruct', async () => {
-    const page = await browserLogin(browser, base, 'ed-root');
+    const page = await browserLogin(browser, base, 'ed-root', PASSWORD);
     await page.click('nav.workspace a[href="/mailbox"]');
     await page.locator('[data-testid="letter-row"]').first().waitFor();
     expect(await page.locator('[data-testid="letter-count-received"]').textContent()).toBe('2');
@@ -297,7 +269,7 @@ describe('publishing and mailbox pages in the browser', { timeout: 180_000 }, ()
     await expect.poll(() => page.locator('[data-testid="letter-row"]').count()).toBe(3);
     await page.close();
 
-    const leader = await browserLogin(browser, base, 'lead-root');
+    const leader = await browserLogin(browser, base, 'lead-root', PASSWORD);
     await leader.goto(`${base}/mailbox/${LETTER}`);
     await hydrated(leader);
     const masked = await leader.locator('[data-testid="letter-phone"]').textContent();

@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
+import { apiSession, browserLogin } from '../support/dashboard-session.ts';
 import { freePort, type PlatformProcess, startPlatform } from '../support/platform-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -39,19 +40,7 @@ async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutM
 
 /** A signed-in API client: the session cookie from POST /api/session. */
 async function apiLogin(base: string, username: string, password: string) {
-  const res = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(res.status, `login ${username}`).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const call = (method: string, url: string, body?: unknown) =>
-    fetch(`${base}${url}`, {
-      method,
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const { cookie, call } = await apiSession(base, username, password);
   return { cookie, call, get: (url: string) => call('GET', url) };
 }
 
@@ -65,25 +54,6 @@ async function paintedPixels(page: Page, testid: string): Promise<number> {
     for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) count++;
     return count;
   });
-}
-
-async function browserLogin(
-  browser: Browser,
-  base: string,
-  username: string,
-  password: string,
-): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  await page.goto(`${base}/login`);
-  // Typing before hydration could be lost; the form says when it is interactive.
-  await page.locator('form[data-hydrated="true"]').waitFor();
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', password);
-  await Promise.all([
-    page.waitForURL((u) => !u.pathname.startsWith('/login')),
-    page.click('button[type="submit"]'),
-  ]);
-  return page;
 }
 
 // Browser steps wait on a platform that may be crawling and analysing beside other suites.

@@ -7,10 +7,9 @@
  * write; the editor `ed` may not even read.
  */
 
-import { getAuditLog, type Store, saveDepartment, type User } from '@yuqing/schemas';
+import { getAuditLog, type Store } from '@yuqing/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestStore, storeDocuments } from '../../../../analyzer/src/plans/store-fixtures.ts';
-import { CONTEXT_KEY } from './context.ts';
+import { storeDocuments } from '../../../../analyzer/src/plans/store-fixtures.ts';
 import {
   canManagePlan,
   createPlan,
@@ -22,49 +21,19 @@ import {
   updatePlan,
 } from './plans.ts';
 import { CreatePlanSchema, splitLines, splitList } from './plans-requests.ts';
+import { as, day, failure, openDistrictStore, user } from './test-fixtures.ts';
 
 let store: Store;
 let close: () => Promise<void>;
 
-const user = (id: string, roles: User['roles'], departmentId: string): User => ({
-  id,
-  username: id,
-  displayName: id,
-  roles,
-  departmentId,
-  disabled: false,
-});
-const as = (u: User) => ({ user: u, ip: '127.0.0.1' });
 const anaE = user('ana-e', ['analyst'], 'east');
 const anaW = user('ana-w', ['analyst'], 'west');
 const leadE = user('lead-e', ['leader'], 'east');
 const editor = user('ed', ['editor'], 'east');
 const admin = user('adm', ['admin'], 'root');
 
-const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
-
-async function failure(
-  work: Promise<unknown>,
-): Promise<{ status: number; field?: string; message?: string }> {
-  try {
-    await work;
-    return { status: 200 };
-  } catch (error) {
-    const e = error as { status?: number; body?: { field?: string; message?: string } };
-    return { status: e.status ?? 500, field: e.body?.field, message: e.body?.message };
-  }
-}
-
 beforeAll(async () => {
-  ({ store, close } = await openTestStore('dashboard-plans'));
-  (globalThis as Record<symbol, unknown>)[CONTEXT_KEY] = {
-    store,
-    config: {},
-    logger: (await import('@yuqing/schemas')).createLogger('silent'),
-  };
-  await saveDepartment(store, { id: 'root', parentId: '', name: '本级' });
-  await saveDepartment(store, { id: 'east', parentId: 'root', name: '东区' });
-  await saveDepartment(store, { id: 'west', parentId: 'root', name: '西区' });
+  ({ store, close } = await openDistrictStore('dashboard-plans'));
   await storeDocuments(store, [
     {
       id: 'd1',
