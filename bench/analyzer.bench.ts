@@ -68,7 +68,10 @@ export async function analyzerBench(count = 6000): Promise<BenchFigure[]> {
   const workers = os.availableParallelism();
   const analyzer = new TextAnalyzer(workers);
   try {
-    await analyzer.analyze(docs.slice(0, workers * 4)); // warm every worker's models
+    // One batch per worker at once, so that every worker (not only the first) has its models loaded.
+    await Promise.all(
+      Array.from({ length: workers }, (_, w) => analyzer.analyze(docs.slice(w * 4, w * 4 + 4))),
+    );
     const corpus = new Corpus();
     const started = performance.now();
     const batches: Array<Promise<void>> = [];

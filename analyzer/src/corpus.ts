@@ -22,15 +22,15 @@ export class Corpus {
   private deltaDocuments = 0;
 
   add(doc: TextAnalysis, time?: number): CorpusAnalysis {
-    this.keywords.observe(doc.tokens);
-    for (const word of new Set(doc.tokens)) this.delta.set(word, (this.delta.get(word) ?? 0) + 1);
+    const { keywords, terms } = this.keywords.add(doc.tokens, 10);
+    for (const word of terms.keys()) this.delta.set(word, (this.delta.get(word) ?? 0) + 1);
     this.deltaDocuments++;
     const hash = fromHex(doc.simhash);
     const maxDistance = maxDistanceFor(doc.simhashTokens);
     const near = maxDistance >= 0 ? this.duplicates.findNear(hash, maxDistance) : null;
     const duplicateOf = near !== null && near !== doc.id ? near : null;
     if (maxDistance >= 0 && !this.duplicates.has(doc.id)) this.duplicates.add(doc.id, hash, time);
-    return { keywords: this.keywords.extract(doc.tokens, 10).map((k) => k.word), duplicateOf };
+    return { keywords: keywords.map((k) => k.word), duplicateOf };
   }
 
   takeDfDelta(): { terms: Map<string, number>; documents: number } {

@@ -34,11 +34,24 @@ export function cleanText(text: string): string {
 export function normalizeTokens(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (const raw of tokens) {
-    const t = raw.trim().toLowerCase();
-    if (!t || STOP_WORDS.has(t) || NUMBER.test(t)) continue;
+    // Most tokens are Chinese words: trim, lower-case and the number test only when they can matter.
+    const t = alreadyNormal(raw) ? raw : raw.trim().toLowerCase();
+    if (!t || STOP_WORDS.has(t)) continue;
+    const c = t.charCodeAt(0);
+    if (((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x25) && NUMBER.test(t))
+      continue;
     out.push(t);
   }
   return out;
+}
+
+/** Only Chinese characters, lower-case ASCII letters and digits: nothing to trim or lower-case. */
+function alreadyNormal(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false;
+  }
+  return true;
 }
 
 const blanks = (m: string) => ' '.repeat(m.length);

@@ -32,23 +32,28 @@ const acc = new Float64Array(64);
  * parallel to `tokens`, says otherwise: see `dedupWeights`). Empty input gives 0n.
  */
 export function simhash(tokens: readonly string[], weights?: readonly number[]): bigint {
+  if (tokens.length === 0) return 0n;
+  // Sums each bit's weight where it is set (no branch on the bit: they are coin flips, and
+  // mispredicted branches were most of the cost); bit b is set in the result when
+  // Σ(set ? w : −w) > 0, i.e. when its set weight is more than half the total.
   acc.fill(0);
+  let total = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as string;
     const w = weights ? (weights[i] ?? 1) : 1;
+    total += w;
     const lo = fmix32(fnv1a(t, SEED_LO));
     const hi = fmix32(fnv1a(t, SEED_HI));
     for (let b = 0; b < 32; b++) {
-      acc[b] = (acc[b] as number) + ((lo >>> b) & 1 ? w : -w);
-      acc[b + 32] = (acc[b + 32] as number) + ((hi >>> b) & 1 ? w : -w);
+      acc[b] = (acc[b] as number) + ((lo >>> b) & 1) * w;
+      acc[b + 32] = (acc[b + 32] as number) + ((hi >>> b) & 1) * w;
     }
   }
-  if (tokens.length === 0) return 0n;
   let lo = 0;
   let hi = 0;
   for (let b = 0; b < 32; b++) {
-    if ((acc[b] as number) > 0) lo |= 1 << b;
-    if ((acc[b + 32] as number) > 0) hi |= 1 << b;
+    if (2 * (acc[b] as number) - total > 0) lo |= 1 << b;
+    if (2 * (acc[b + 32] as number) - total > 0) hi |= 1 << b;
   }
   return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
 }

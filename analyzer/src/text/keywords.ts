@@ -52,8 +52,17 @@ export class KeywordExtractor {
 
   /** Counts a document's distinct words into the corpus statistics. */
   observe(tokens: readonly string[]): void {
-    this.documents++;
-    for (const word of new Set(tokens)) this.df.set(word, (this.df.get(word) ?? 0) + 1);
+    this.count(termCounts(tokens));
+  }
+
+  /**
+   * Counts a document into the corpus statistics and returns its keywords and its words with
+   * their counts: one pass over the tokens where `observe` then `extract` would take three.
+   */
+  add(tokens: readonly string[], topK = 10): { keywords: Keyword[]; terms: Map<string, number> } {
+    const terms = termCounts(tokens);
+    this.count(terms);
+    return { keywords: this.top(terms, tokens.length, topK), terms };
   }
 
   idf(word: string): number {
@@ -64,15 +73,39 @@ export class KeywordExtractor {
   }
 
   extract(tokens: readonly string[], topK = 10): Keyword[] {
-    const tf = new Map<string, number>();
-    for (const word of tokens) {
-      if (word.length < 2 || STOP_WORDS.has(word) || NUMERIC.test(word)) continue;
-      tf.set(word, (tf.get(word) ?? 0) + 1);
-    }
-    const total = tokens.length || 1;
-    return [...tf]
-      .map(([word, count]) => ({ word, weight: (count / total) * this.idf(word) }))
-      .sort((a, b) => b.weight - a.weight || collator.compare(a.word, b.word))
-      .slice(0, topK);
+    return this.top(termCounts(tokens), tokens.length, topK);
   }
+
+  private count(terms: ReadonlyMap<string, number>): void {
+    this.documents++;
+    for (const word of terms.keys()) this.df.set(word, (this.df.get(word) ?? 0) + 1);
+  }
+
+  /** The `topK` heaviest keyword candidates by TF-IDF, kept in order as they come (K is small). */
+  private top(terms: ReadonlyMap<string, number>, tokenCount: number, topK: number): Keyword[] {
+    const total = tokenCount || 1;
+    const best: Keyword[] = [];
+    for (const [word, count] of terms) {
+      if (word.length < 2 || STOP_WORDS.has(word) || NUMERIC.test(word)) continue;
+      const k = { word, weight: (count / total) * this.idf(word) };
+      let at = best.length;
+      while (at > 0 && heavier(k, best[at - 1] as Keyword)) at--;
+      if (at < topK) {
+        best.splice(at, 0, k);
+        if (best.length > topK) best.pop();
+      }
+    }
+    return best;
+  }
+}
+
+/** Higher weight first; equal weights in collation order, so results do not depend on input order. */
+function heavier(a: Keyword, b: Keyword): boolean {
+  return a.weight > b.weight || (a.weight === b.weight && collator.compare(a.word, b.word) < 0);
+}
+
+function termCounts(tokens: readonly string[]): Map<string, number> {
+  const terms = new Map<string, number>();
+  for (const word of tokens) terms.set(word, (terms.get(word) ?? 0) + 1);
+  return terms;
 }
