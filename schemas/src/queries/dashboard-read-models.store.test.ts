@@ -250,9 +250,9 @@ describe('dashboard read models (embedded store)', () => {
         { key: '', documents: 1, negative: 0 },
         { key: '110000', documents: 1, negative: 0 },
       ]);
-      expect(() =>
+      await expect(
         getDocumentBreakdown(store, { ...week, dimension: 'title; DROP' as 'category', limit: 1 }),
-      ).rejects.toThrow();
+      ).rejects.toThrow('unknown dimension');
     });
 
     it('ranks cities, optionally within a province', async () => {

@@ -16,18 +16,21 @@ export interface CityRank {
   negative: number;
 }
 
-/** Cities by documents naming them, from the hourly region rollup. */
+/**
+ * Cities by documents naming them: counts of the per-document rows of document_facts
+ * (migrations/0013); a document naming several cities counts in each.
+ */
 export function buildCityRankingQuery(f: CityRankingFilter): BuiltQuery {
   const params: Record<string, unknown> = { fromH: toHour(f.from), toH: toHour(f.to, true), limit: f.limit };
-  let province = '';
+  let cities = 'cities';
   if (f.province) {
-    province = 'AND startsWith(city, {province:String})';
+    cities = 'arrayFilter(c -> startsWith(c, {province:String}), cities)';
     params.province = f.province;
   }
   return {
-    query: `SELECT city AS code, uniqMerge(docs) AS documents, uniqMergeIf(docs, sentiment = 'negative') AS negative
-      FROM regions_hourly
-      WHERE hour >= {fromH:DateTime('UTC')} AND hour < {toH:DateTime('UTC')} ${province}
+    query: `SELECT arrayJoin(${cities}) AS code, count() AS documents, countIf(sentiment = 'negative') AS negative
+      FROM document_facts FINAL
+      WHERE hour >= {fromH:DateTime('UTC')} AND hour < {toH:DateTime('UTC')} AND notEmpty(cities)
       GROUP BY code
       ORDER BY documents DESC, code
       LIMIT {limit:UInt32}`,

@@ -1,6 +1,9 @@
 import type { BuiltQuery, Store } from '../store/engine.ts';
 
-/** Cockpit headline figures for a period and the period before it, from the hourly rollup. */
+/**
+ * Cockpit headline figures for a period and the period before it: counts of the per-document rows
+ * of document_facts (migrations/0013, where a document counts once and why), whole hours.
+ */
 export interface CockpitSummaryFilter {
   from: string;
   to: string;
@@ -19,11 +22,11 @@ export interface CockpitSummary {
 export function buildCockpitSummaryQuery(f: CockpitSummaryFilter): BuiltQuery {
   return {
     query: `SELECT
-        uniqMergeIf(docs, hour >= {fromH:DateTime('UTC')}) AS documents,
-        uniqMergeIf(docs, hour < {fromH:DateTime('UTC')}) AS previous_documents,
-        uniqMergeIf(docs, hour >= {fromH:DateTime('UTC')} AND sentiment = 'negative') AS negative,
-        uniqIfMergeIf(sensitive_docs, hour >= {fromH:DateTime('UTC')}) AS sensitive
-      FROM documents_hourly
+        countIf(hour >= {fromH:DateTime('UTC')}) AS documents,
+        countIf(hour < {fromH:DateTime('UTC')}) AS previous_documents,
+        countIf(hour >= {fromH:DateTime('UTC')} AND sentiment = 'negative') AS negative,
+        countIf(hour >= {fromH:DateTime('UTC')} AND sensitive = 1) AS sensitive
+      FROM document_facts FINAL
       WHERE hour >= {previousH:DateTime('UTC')} AND hour < {toH:DateTime('UTC')}`,
     params: {
       previousH: toHour(f.previousFrom),

@@ -1,7 +1,7 @@
 import type { BuiltQuery, Store } from '../store/engine.ts';
 import { toHour } from './getCockpitSummary.ts';
 
-/** The rollup's columns a breakdown may group by (identifiers come only from this list). */
+/** The columns a breakdown may group by (identifiers come only from this list). */
 export const BREAKDOWN_DIMENSIONS = ['category', 'media_type', 'province', 'sentiment'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
@@ -19,13 +19,17 @@ export interface BreakdownItem {
   negative: number;
 }
 
-/** Documents per category, media type, province or sentiment, from the hourly rollup. */
+/**
+ * Documents per category, media type, province or sentiment: counts of the per-document rows of
+ * document_facts (migrations/0013). A document naming several provinces counts in each, and under
+ * '' when it names none.
+ */
 export function buildDocumentBreakdownQuery(f: DocumentBreakdownFilter): BuiltQuery {
   if (!BREAKDOWN_DIMENSIONS.includes(f.dimension)) throw new Error(`unknown dimension ${f.dimension}`);
+  const key = f.dimension === 'province' ? "arrayJoin(if(empty(provinces), [''], provinces))" : f.dimension;
   return {
-    query: `SELECT ${f.dimension} AS key, uniqMerge(docs) AS documents,
-        uniqMergeIf(docs, sentiment = 'negative') AS negative
-      FROM documents_hourly
+    query: `SELECT ${key} AS key, count() AS documents, countIf(sentiment = 'negative') AS negative
+      FROM document_facts FINAL
       WHERE hour >= {fromH:DateTime('UTC')} AND hour < {toH:DateTime('UTC')}
       GROUP BY key
       ORDER BY documents DESC, key

@@ -16,16 +16,19 @@ export interface SentimentTrendPoint {
   documents: number;
 }
 
-/** Documents per bucket (Beijing days for `day`) split by sentiment, from the hourly rollup. */
+/**
+ * Documents per bucket (Beijing days for `day`) split by sentiment: counts of the per-document
+ * rows of document_facts (migrations/0013).
+ */
 export function buildSentimentTrendQuery(f: SentimentTrendFilter): BuiltQuery {
   const bucket = f.bucket === 'day' ? "toStartOfDay(hour, 'Asia/Shanghai')" : 'hour';
   return {
     query: `SELECT toDateTime64(${bucket}, 3, 'UTC') AS time,
-        uniqMergeIf(docs, sentiment = 'negative') AS negative,
-        uniqMergeIf(docs, sentiment = 'neutral') AS neutral,
-        uniqMergeIf(docs, sentiment = 'positive') AS positive,
-        uniqMerge(docs) AS documents
-      FROM documents_hourly
+        countIf(sentiment = 'negative') AS negative,
+        countIf(sentiment = 'neutral') AS neutral,
+        countIf(sentiment = 'positive') AS positive,
+        count() AS documents
+      FROM document_facts FINAL
       WHERE hour >= {fromH:DateTime('UTC')} AND hour < {toH:DateTime('UTC')}
       GROUP BY time
       ORDER BY time`,

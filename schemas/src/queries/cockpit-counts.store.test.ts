@@ -1,0 +1,209 @@
+/**
+ * The cockpit's counts (summary, trend, breakdowns, cities) against a plain count(DISTINCT id)
+ * over `documents FINAL` on a real embedded store.
+ * Fixture story: 900 documents over ten days of November 2026, in random hours, with categories,
+ * sentiments, media types, 0–3 region codes (province-, city- and county-level, some naming two
+ * provinces) and sensitivity scores, from a seeded generator. The first 300 are stored before
+ * migration 0013 (its back-fill must count them), the rest after, in several inserts (several
+ * parts). Then 120 are analysed again with a later analyzed_at and new sentiment, category and
+ * regions (the newest analysis must count, once), and 80 are inserted again unchanged (a retried
+ * batch must count once).
+ */
+import { createLogger, loadConfig, migrate, openStore, readMigrations, type Store } from '@yuqing/schemas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../../tests/support/temp-dir.ts';
+import { getCityRanking } from './getCityRanking.ts';
+import { getCockpitSummary, toHour } from './getCockpitSummary.ts';
+import { BREAKDOWN_DIMENSIONS, getDocumentBreakdown } from './getDocumentBreakdown.ts';
+import { getSentimentTrend } from './getSentimentTrend.ts';
+
+const START = Date.parse('2026-11-10T00:00:00Z');
+const HOUR = 3_600_000;
+const CATEGORIES = ['时政', '社会', '财经', ''];
+const SENTIMENTS = ['negative', 'neutral', 'positive'];
+const MEDIA = ['news', 'forum', 'weibo', 'government'];
+const REGIONS = ['110000', '440100', '440106', '440300', '330000', '330102', '510100', '130200'];
+
+/** Park–Miller: the same fixture on every run. */
+function random(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 48271) % 2147483647;
+    return s / 2147483647;
+  };
+}
+
+function makeDocs(n: number, seed: number, analyzedAt: number, from = 0) {
+  const rnd = random(seed);
+  const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)] as T;
+  return Array.from({ length: n }, (_, k) => {
+    const i = from + k;
+    const published = START + Math.floor(rnd() * 240) * HOUR + Math.floor(rnd() * HOUR);
+    const regions = Array.from({ length: Math.floor(rnd() * 4) }, () => pick(REGIONS));
+    return {
+      id: `doc-${String(i).padStart(4, '0')}`,
+      url: `http://example.test/${i}.html`,
+      source: 'fixture',
+      site: 'example.test',
+      media_type: pick(MEDIA),
+      title: `文档 ${i}`,
+      summary: '',
+      published_at: published,
+      fetched_at: published + 60_000,
+      analyzed_at: analyzedAt,
+      content_hash: `h${i}`,
+      tokens: [],
+      keywords: [],
+      category: pick(CATEGORIES),
+      sentiment_label: pick(SENTIMENTS),
+      sensitivity_score: Math.floor(rnd() * 100),
+      region_codes: regions,
+    };
+  });
+}
+
+describe('cockpit counts equal count(DISTINCT id) over the documents (embedded store)', () => {
+  const tmp = tempDir('cockpit-counts');
+  let store: Store;
+  const all = makeDocs(900, 7, Date.parse('2026-11-21T00:00:00Z'));
+
+  beforeAll(async () => {
+    const logger = createLogger('silent');
+    store = await openStore(loadConfig({ YUQING_DATA_DIR: tmp.dir }), logger);
+    await migrate(
+      store,
+      logger,
+      readMigrations().filter((m) => m.version < 13),
+    );
+    await store.insert('documents', all.slice(0, 300));
+    expect(await migrate(store, logger)).toContain('0013_document_facts');
+    for (let i = 300; i < 900; i += 200) await store.insert('documents', all.slice(i, i + 200));
+    // Re-analysis: same fetch (same hour), later analysis with other results.
+    const again = makeDocs(120, 11, Date.parse('2026-11-22T00:00:00Z')).map((d, k) => {
+      const before = all[k * 7] as (typeof all)[number];
+      return { ...d, id: before.id, published_at: before.published_at, fetched_at: before.fetched_at };
+    });
+    await store.insert('documents', again);
+    // A retried batch: the same rows again.
+    await store.insert('documents', all.slice(500, 580));
+  });
+
+  afterAll(async () => {
+    await store?.close();
+    tmp.cleanup();
+  });
+
+  const ranges = [
+    { from: '2026-11-10T00:00:00.000Z', to: '2026-11-20T00:00:00.000Z' },
+    { from: '2026-11-12T05:30:00.000Z', to: '2026-11-15T17:10:00.000Z' },
+    { from: '2026-11-19T22:00:00.000Z', to: '2026-11-21T00:00:00.000Z' },
+  ];
+
+  /** The truth: the newest analysis of each document, counted by id, in whole hours. */
+  async function truth(select: string, groupBy: string, r: { from: string; to: string }) {
+    const rows = await store.query<Record<string, string | number>>('truth', {
+      query: `SELECT ${select}
+        FROM (
+          SELECT id, toStartOfHour(event_time) AS hour, category, sentiment_label AS sentiment, media_type,
+            sensitivity_score,
+            arrayDistinct(arrayMap(c -> concat(substring(c, 1, 2), '0000'), region_codes)) AS provinces,
+            arrayDistinct(arrayMap(c -> concat(substring(c, 1, 4), '00'),
+              arrayFilter(c -> length(c) = 6 AND substring(c, 3, 2) != '00', region_codes))) AS cities
+          FROM documents FINAL
+        )
+        WHERE hour >= {fromH:DateTime('UTC')} AND hour < {toH:DateTime('UTC')}
+        ${groupBy}`,
+      params: { fromH: toHour(r.from), toH: toHour(r.to, true) },
+    });
+    return rows.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? v : Number(v)])),
+    );
+  }
+
+  it('has the re-analysed documents once, with their newest analysis', async () => {
+    const [row] = await store.query<{ n: number; ids: number }>('facts', {
+      query: 'SELECT count() AS n, uniqExact(id) AS ids FROM document_facts FINAL',
+      params: {},
+    });
+    expect(Number(row?.n)).toBe(900);
+    expect(Number(row?.ids)).toBe(900);
+  });
+
+  it.each(ranges)('summary $from → $to', async (r) => {
+    const previousFrom = new Date(2 * Date.parse(r.from) - Date.parse(r.to)).toISOString();
+    const s = await getCockpitSummary(store, { ...r, previousFrom });
+    const [t] = await truth(
+      "count(DISTINCT id) AS documents, countIf(DISTINCT id, sentiment = 'negative') AS negative, countIf(DISTINCT id, sensitivity_score >= 60) AS sensitive",
+      '',
+      r,
+    );
+    // The previous period ends where the period's first hour starts.
+    const to = new Date(toHour(r.from) * 1000).toISOString();
+    const [p] = await truth('count(DISTINCT id) AS documents', '', { from: previousFrom, to });
+    expect(s).toEqual({ ...t, previousDocuments: p?.documents });
+    expect(s.documents).toBeGreaterThan(0);
+  });
+
+  it.each(ranges)('trend by day and by hour $from → $to', async (r) => {
+    for (const bucket of ['day', 'hour'] as const) {
+      const b = bucket === 'day' ? "toStartOfDay(hour, 'Asia/Shanghai')" : 'hour';
+      const t = await truth(
+        `formatDateTime(${b}, '%Y-%m-%dT%H:%i:%S.000Z', 'UTC') AS time,
+          countIf(DISTINCT id, sentiment = 'negative') AS negative,
+          countIf(DISTINCT id, sentiment = 'neutral') AS neutral,
+          countIf(DISTINCT id, sentiment = 'positive') AS positive,
+          count(DISTINCT id) AS documents`,
+        'GROUP BY time ORDER BY time',
+        r,
+      );
+      expect(await getSentimentTrend(store, { ...r, bucket })).toEqual(t);
+    }
+  });
+
+  it.each(ranges)('breakdowns $from → $to', async (r) => {
+    for (const dimension of BREAKDOWN_DIMENSIONS) {
+      const key = dimension === 'province' ? "arrayJoin(if(empty(provinces), [''], provinces))" : dimension;
+      const t = await truth(
+        `${key} AS key, count(DISTINCT id) AS documents, countIf(DISTINCT id, sentiment = 'negative') AS negative`,
+        'GROUP BY key ORDER BY documents DESC, key',
+        r,
+      );
+      expect(await getDocumentBreakdown(store, { ...r, dimension, limit: 50 }), dimension).toEqual(t);
+    }
+  });
+
+  it.each(ranges)('cities, all and within a province $from → $to', async (r) => {
+    for (const province of [undefined, '44']) {
+      const t = await truth(
+        `arrayJoin(cities) AS code, count(DISTINCT id) AS documents, countIf(DISTINCT id, sentiment = 'negative') AS negative`,
+        `GROUP BY code ${province ? `HAVING startsWith(code, '${province}')` : ''} ORDER BY documents DESC, code`,
+        r,
+      );
+      const got = await getCityRanking(store, { ...r, province, limit: 50 });
+      expect(got).toEqual(t.map((c) => ({ code: c.code, documents: c.documents, negative: c.negative })));
+      if (province) expect(got.every((c) => c.code.startsWith('44'))).toBe(true);
+    }
+  });
+
+  // The one case that counts twice (migrations/0013): no publish time, and the changed page is
+  // fetched again in a later hour. Its old hour keeps the old row, as documents_hourly keeps it.
+  it('counts a document without publish time in each hour it was fetched in', async () => {
+    const [first] = makeDocs(1, 3, Date.parse('2026-11-26T00:00:00Z'), 5000);
+    const doc = { ...first, published_at: null, fetched_at: Date.parse('2026-11-25T08:10:00Z') } as const;
+    await store.insert('documents', [doc]);
+    const moved = {
+      ...doc,
+      fetched_at: Date.parse('2026-11-25T09:10:00Z'),
+      analyzed_at: Date.parse('2026-11-27T00:00:00Z'),
+    };
+    await store.insert('documents', [moved]);
+    const r = { from: '2026-11-25T00:00:00.000Z', to: '2026-11-26T00:00:00.000Z', bucket: 'hour' as const };
+    const trend = await getSentimentTrend(store, r);
+    expect(trend.map((p) => [p.time, p.documents])).toEqual([
+      ['2026-11-25T08:00:00.000Z', 1],
+      ['2026-11-25T09:00:00.000Z', 1],
+    ]);
+    const [t] = await truth('count(DISTINCT id) AS documents', '', r);
+    expect(t?.documents).toBe(1);
+  });
+});
