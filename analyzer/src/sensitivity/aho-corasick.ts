@@ -104,6 +104,7 @@ export class AhoCorasick {
 }
 
 const FOLDABLE = /[A-Z\uff01-\uff5e]/g;
+const HAS_FOLDABLE = /[A-Z\uff01-\uff5e]/;
 
 function fold(c: string): string {
   const code = c.charCodeAt(0);
@@ -115,5 +116,5 @@ function fold(c: string): string {
  * position (one code unit in, one out), so match offsets still point into the original text.
  */
 export function normalizeForMatch(text: string): string {
-  return text.replace(FOLDABLE, fold);
+  return HAS_FOLDABLE.test(text) ? text.replace(FOLDABLE, fold) : text;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { AhoCorasick, normalizeForMatch } from './aho-corasick.ts';
 import { evaluate, positiveTerms, type Span } from './evaluate.ts';
-import { termsOf } from './expression.ts';
+import { type Expr, termsOf } from './expression.ts';
 import { type Category, compileRules, DEFAULT_SEVERITY, type Rule, type RuleSet } from './rules.ts';
 
 export interface SensitivityInput {
@@ -22,6 +22,8 @@ export interface SensitivityResult {
 interface Prepared {
   category: Category;
   severity: number;
+  /** Rules that can be true without one of their own terms in the text (say `NOT a OR b`). */
+  unconditional: number[];
 }
 
 const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
@@ -36,28 +38,45 @@ export class SensitivityMatcher {
   private readonly prepared: Prepared[];
   /** For each term id, the categories that use it. */
   private readonly termCategories: number[][];
+  /** For each term id, the rules (as `category << 16 | rule`) it can make true. */
+  private readonly termRules: number[][];
 
   constructor(readonly ruleSet: RuleSet) {
     this.prepared = ruleSet.categories
       .filter((c) => !c.disabled)
-      .map((category) => ({ category, severity: category.severity ?? DEFAULT_SEVERITY }));
+      .map((category) => ({
+        category,
+        severity: category.severity ?? DEFAULT_SEVERITY,
+        unconditional: category.rules.flatMap((r, ri) => (needsHit(r.expr) ? [] : [ri])),
+      }));
     const termIds = new Map<string, number>();
     const termCategories: number[][] = [];
+    const termRules: number[][] = [];
+    const idOf = (term: string): number => {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = termIds.size;
+        termIds.set(term, id);
+        termCategories.push([]);
+        termRules.push([]);
+      }
+      return id;
+    };
     this.prepared.forEach(({ category }, ci) => {
+      if (category.rules.length > 0xffff) throw new Error(`category ${category.id} has too many rules`);
       for (const rule of [...category.rules, ...category.exclude]) {
         for (const term of termsOf(rule.expr)) {
-          let id = termIds.get(term);
-          if (id === undefined) {
-            id = termIds.size;
-            termIds.set(term, id);
-            termCategories.push([]);
-          }
-          const list = termCategories[id] as number[];
+          const list = termCategories[idOf(term)] as number[];
           if (list[list.length - 1] !== ci) list.push(ci);
         }
       }
+      category.rules.forEach((rule, ri) => {
+        for (const term of positiveTermsOf(rule.expr))
+          (termRules[idOf(term)] as number[]).push((ci << 16) | ri);
+      });
     });
     this.termCategories = termCategories;
+    this.termRules = termRules;
     this.automaton = new AhoCorasick([...termIds.keys()]);
   }
 
@@ -68,6 +87,8 @@ export class SensitivityMatcher {
   match(text: string, input: SensitivityInput): SensitivityResult {
     const hits = new Map<string, Span[]>();
     const candidates = new Set<number>();
+    // The rules worth evaluating: those one of whose own terms occurred (the rest cannot be true).
+    const triggered = new Set<number>();
     const patterns = this.automaton.patterns;
     this.automaton.scan(normalizeForMatch(text), (id, start, end) => {
       const term = patterns[id] as string;
@@ -75,12 +96,15 @@ export class SensitivityMatcher {
       if (spans) spans.push({ start, end });
       else hits.set(term, [{ start, end }]);
       for (const ci of this.termCategories[id] as number[]) candidates.add(ci);
+      for (const r of this.termRules[id] as number[]) triggered.add(r);
     });
 
     const found: Array<{ id: string; strength: number; terms: string[] }> = [];
     for (const ci of [...candidates].sort((a, b) => a - b)) {
-      const { category, severity } = this.prepared[ci] as Prepared;
-      const hit = matchCategory(category, hits);
+      const { category, severity, unconditional } = this.prepared[ci] as Prepared;
+      const rules = unconditional.slice();
+      for (let ri = 0; ri < category.rules.length; ri++) if (triggered.has((ci << 16) | ri)) rules.push(ri);
+      const hit = matchCategory(category, rules, hits);
       if (!hit) continue;
       const breadth = Math.min(1, 0.7 + 0.15 * (hit.terms.length - 1));
       found.push({ id: category.id, strength: severity * hit.weight * breadth, terms: hit.terms });
@@ -98,13 +122,16 @@ export class SensitivityMatcher {
   }
 }
 
+/** Whether the category holds by the given rules (indexes into its rules) and no exclusion. */
 function matchCategory(
   category: Category,
+  rules: readonly number[],
   hits: ReadonlyMap<string, Span[]>,
 ): { weight: number; terms: string[] } | null {
   let weight = -1;
   const terms = new Set<string>();
-  for (const rule of category.rules) {
+  for (const ri of rules.length > 1 ? [...rules].sort((a, b) => a - b) : rules) {
+    const rule = category.rules[ri] as Rule;
     if (evaluate(rule.expr, hits) === null) continue;
     weight = Math.max(weight, rule.weight);
     positiveTerms(rule.expr, hits, terms);
@@ -112,6 +139,29 @@ function matchCategory(
   if (weight < 0) return null;
   if (category.exclude.some((rule: Rule) => evaluate(rule.expr, hits) !== null)) return null;
   return { weight, terms: [...terms] };
+}
+
+/** Whether an expression can only be true when one of its positive terms occurs. */
+function needsHit(expr: Expr): boolean {
+  switch (expr.kind) {
+    case 'term':
+    case 'near':
+      return true;
+    case 'not':
+      return false;
+    case 'and':
+      return expr.items.some(needsHit);
+    case 'or':
+      return expr.items.every(needsHit);
+  }
+}
+
+/** Terms not under a NOT: those that can make an expression true. */
+function positiveTermsOf(expr: Expr, into: Set<string> = new Set()): Set<string> {
+  if (expr.kind === 'term') into.add(expr.text);
+  else if (expr.kind === 'near') positiveTermsOf(expr.right, positiveTermsOf(expr.left, into));
+  else if (expr.kind !== 'not') for (const item of expr.items) positiveTermsOf(item, into);
+  return into;
 }
 
 const DEFAULT_RULES_URL = new URL('../../rules/sensitivity.yaml', import.meta.url);
