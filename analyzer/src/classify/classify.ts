@@ -1,6 +1,6 @@
 import { CATEGORIES, type Category } from './categories.ts';
-import { extractFeatures, type SegmentedText } from './features.ts';
-import { type CategoryModel, getCategoryModel, scoreFeatures } from './model.ts';
+import { FeatureScratch, featuresInto, type SegmentedText } from './features.ts';
+import { type CategoryModel, getCategoryModel, scoreSparse } from './model.ts';
 
 export interface Classification {
   readonly category: Category;
@@ -24,6 +24,9 @@ function softmax(logits: Float32Array): Float32Array {
   return logits;
 }
 
+const scratch = new FeatureScratch();
+let logits = new Float32Array(CATEGORIES.length);
+
 /**
  * Subject category of a document (信息自动分类). The title counts more than the body; only the
  * body's lead is read. An empty document gets the most frequent prior with low confidence.
@@ -35,12 +38,25 @@ export function classify(
   /** The jieba words of title and body, when already cut: saves segmenting twice. */
   words?: SegmentedText,
 ): Classification {
-  const probs = softmax(scoreFeatures(model, extractFeatures(title, body, model.dim, words)));
+  featuresInto(title, body, model.dim, words, scratch);
+  if (logits.length !== model.classes.length) logits = new Float32Array(model.classes.length);
+  const probs = softmax(scoreSparse(model, scratch.index, scratch.value, scratch.length, logits));
   let best = 0;
   for (let c = 1; c < probs.length; c++) if ((probs[c] as number) > (probs[best] as number)) best = c;
-  const scores = {} as Record<Category, number>;
-  CATEGORIES.forEach((cat, c) => {
-    scores[cat] = Number((probs[c] as number).toFixed(4));
-  });
-  return { category: CATEGORIES[best] as Category, confidence: probs[best] as number, scores };
+  const kept = probs.slice();
+  let scores: Record<Category, number> | undefined;
+  return {
+    category: CATEGORIES[best] as Category,
+    confidence: probs[best] as number,
+    // Rounded for display only when read: most callers want the category alone.
+    get scores() {
+      if (!scores) {
+        scores = {} as Record<Category, number>;
+        for (let c = 0; c < CATEGORIES.length; c++) {
+          scores[CATEGORIES[c] as Category] = Number((kept[c] as number).toFixed(4));
+        }
+      }
+      return scores;
+    },
+  };
 }

@@ -6,12 +6,12 @@ export interface SegmentedText {
   body: readonly string[];
 }
 
-/** The words that make up the first `chars` characters (the lead the classifier reads). */
-function leadWords(words: readonly string[], chars: number): readonly string[] {
+/** How many of `words` make up the first `chars` characters (the lead the classifier reads). */
+function leadCount(words: readonly string[], chars: number): number {
   let length = 0;
   let n = 0;
   while (n < words.length && length < chars) length += (words[n++] as string).length;
-  return words.slice(0, n);
+  return n;
 }
 
 /** A sparse, L2-normalised feature vector: parallel arrays of bucket indexes and values. */
@@ -39,6 +39,33 @@ function fnv1a(text: string, seed: number): number {
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
+/*
+ * What the features need to know about a BMP code unit, filled on first sight: whether it is a
+ * letter or digit, and whether lower-casing leaves it alone (or is ASCII +32). Text made only of
+ * such units is lower-cased unit by unit, exactly as `toLowerCase` would, without a new string.
+ */
+const KNOWN = 1;
+const WORD = 2;
+const SAME_LOWER = 4;
+const ASCII_UPPER = 8;
+const charInfo = new Uint8Array(0x10000);
+
+function info(c: number): number {
+  const known = charInfo[c] as number;
+  if (known !== 0) return known;
+  let bits = KNOWN;
+  if (c >= 0xd800 && c <= 0xdfff) {
+    // surrogates: wordlike needs the pair, and astral letters may have case: the slow path decides
+  } else {
+    const ch = String.fromCharCode(c);
+    if (wordlikeAt(ch, 0)) bits |= WORD;
+    if (c >= 0x41 && c <= 0x5a) bits |= ASCII_UPPER;
+    else if (ch.toLowerCase() === ch) bits |= SAME_LOWER;
+  }
+  charInfo[c] = bits;
+  return bits;
+}
+
 /** Whether the code point at `i` is a letter or a digit; ASCII and CJK without a regex. */
 function wordlikeAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -47,34 +74,43 @@ function wordlikeAt(text: string, i: number): boolean {
   return WORDLIKE.test(String.fromCodePoint(text.codePointAt(i) as number));
 }
 
-/** Hashed buckets of one text's features, sorted, with how often each occurs. */
-interface Counts {
-  keys: Uint32Array;
-  counts: Uint32Array;
-}
+/** A growable list of hashed buckets, reused between documents. */
+class Keys {
+  data = new Uint32Array(1024);
+  length = 0;
 
-/** Sorted distinct buckets and their counts (a sort instead of a Map: no per-key allocation). */
-function countKeys(keys: number[]): Counts {
-  const sorted = Uint32Array.from(keys).sort();
-  const outKeys = new Uint32Array(sorted.length);
-  const counts = new Uint32Array(sorted.length);
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    if (n > 0 && outKeys[n - 1] === sorted[i]) counts[n - 1] = (counts[n - 1] as number) + 1;
-    else {
-      outKeys[n] = sorted[i] as number;
-      counts[n++] = 1;
+  push(key: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Uint32Array(this.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
     }
+    this.data[this.length++] = key;
   }
-  return { keys: outKeys.subarray(0, n), counts: counts.subarray(0, n) };
 }
 
-/** Hashed buckets (with repeats) of the jieba words and character bigrams of one text. */
-function countInto(text: string, mask: number, keys: number[], words?: readonly string[]): void {
-  for (const w of words ?? segment(text)) keys.push(fnv1a(w.toLowerCase(), WORD_SEED) & mask);
-  // Bigrams of UTF-16 units within runs of letters and digits: robust to segmentation errors and
-  // unknown names. Hashed from the code units, without building the two-character strings.
-  const lower = text.toLowerCase();
+/** FNV-1a of the lower-cased word, without building the lower-cased string when it can. */
+function wordKey(w: string): number {
+  let h = WORD_SEED;
+  for (let i = 0; i < w.length; i++) {
+    let c = w.charCodeAt(i);
+    const bits = c >= 0x61 && c <= 0x7a ? SAME_LOWER : info(c);
+    if ((bits & ASCII_UPPER) !== 0) c += 32;
+    else if ((bits & SAME_LOWER) === 0) return fnv1a(w.toLowerCase(), WORD_SEED);
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const bigram = (a: number, b: number) =>
+  Math.imul(Math.imul(BIGRAM_SEED ^ a, 0x01000193) ^ b, 0x01000193) >>> 0;
+
+/**
+ * Bigrams of UTF-16 units within runs of letters and digits of the lower-cased text: robust to
+ * segmentation errors and unknown names. Hashed from the code units, without building strings.
+ */
+function bigramsOfLower(lower: string, mask: number, keys: Keys): void {
   let prev = -1;
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
@@ -84,78 +120,159 @@ function countInto(text: string, mask: number, keys: number[], words?: readonly 
       if (pair) i++;
       continue;
     }
-    if (prev >= 0) {
-      keys.push((Math.imul(Math.imul(BIGRAM_SEED ^ prev, 0x01000193) ^ c, 0x01000193) >>> 0) & mask);
-    }
+    if (prev >= 0) keys.push(bigram(prev, c) & mask);
     prev = c;
     if (pair) {
       const low = lower.charCodeAt(++i);
-      keys.push((Math.imul(Math.imul(BIGRAM_SEED ^ c, 0x01000193) ^ low, 0x01000193) >>> 0) & mask);
+      keys.push(bigram(c, low) & mask);
       prev = low;
     }
   }
 }
 
-/** log(1 + count) scaled to unit length, then by `weight`. */
-function normalised({ counts }: Counts, weight: number): Float64Array {
-  const out = new Float64Array(counts.length);
-  let norm = 0;
-  for (let i = 0; i < counts.length; i++) {
-    const v = Math.log1p(counts[i] as number);
-    out[i] = v;
-    norm += v * v;
+/** The same bigrams as `bigramsOfLower(text.toLowerCase())`, lower-casing unit by unit when it can. */
+function bigrams(text: string, mask: number, keys: Keys): void {
+  const start = keys.length;
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    const bits = info(c);
+    if ((bits & ASCII_UPPER) !== 0) c += 32;
+    else if ((bits & SAME_LOWER) === 0) {
+      keys.length = start; // a unit whose case needs the whole string (surrogates, Σ, İ …)
+      bigramsOfLower(text.toLowerCase(), mask, keys);
+      return;
+    }
+    if ((bits & WORD) === 0) prev = -1;
+    else {
+      if (prev >= 0) keys.push(bigram(prev, c) & mask);
+      prev = c;
+    }
   }
-  const scale = norm === 0 ? 0 : weight / Math.sqrt(norm);
-  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) * scale;
-  return out;
+}
+
+/** Hashed buckets (with repeats) of the jieba words (the first `n` of them) and character bigrams. */
+function countInto(text: string, mask: number, keys: Keys, words?: readonly string[], n?: number): void {
+  const list = words ?? segment(text);
+  const count = n ?? list.length;
+  for (let i = 0; i < count; i++) keys.push(wordKey(list[i] as string) & mask);
+  bigrams(text, mask, keys);
 }
 
 /**
- * Features of a title and an optional body in one hashed space of `dim` buckets (a power of two).
- * Title and body are normalised apart, so a long body cannot drown the title. Buckets come out in
- * ascending order, so the weight rows are read front to back.
+ * Sorts `keys.data[from, to)` and folds repeats: the distinct buckets end up at `from …` and their
+ * log(1 + count) in `out` at the same offsets. Returns how many are distinct.
  */
+function countKeys(keys: Keys, from: number, to: number, out: Float64Array): number {
+  const d = keys.data;
+  d.subarray(from, to).sort();
+  let n = 0;
+  let run = 0;
+  for (let i = from; i < to; i++) {
+    if (n > 0 && d[from + n - 1] === d[i]) run++;
+    else {
+      if (n > 0) out[from + n - 1] = Math.log1p(run);
+      d[from + n++] = d[i] as number;
+      run = 1;
+    }
+  }
+  if (n > 0) out[from + n - 1] = Math.log1p(run);
+  return n;
+}
+
+/** Scales `v[from, from + n)` to unit length, then by `weight`. */
+function normalise(v: Float64Array, from: number, n: number, weight: number): void {
+  let norm = 0;
+  for (let i = from; i < from + n; i++) norm += (v[i] as number) * (v[i] as number);
+  const scale = norm === 0 ? 0 : weight / Math.sqrt(norm);
+  for (let i = from; i < from + n; i++) v[i] = (v[i] as number) * scale;
+}
+
+/** Per-thread scratch of `featuresInto`: classify scores one document at a time. */
+export class FeatureScratch {
+  readonly keys = new Keys();
+  counts = new Float64Array(1024);
+  index = new Uint32Array(1024);
+  merged = new Float64Array(1024);
+  value = new Float32Array(1024);
+  /** Features in `index` / `value` after `featuresInto`. */
+  length = 0;
+
+  fit(n: number): void {
+    if (this.counts.length < n) this.counts = new Float64Array(n * 2);
+    if (this.index.length < n) {
+      this.index = new Uint32Array(n * 2);
+      this.merged = new Float64Array(n * 2);
+      this.value = new Float32Array(n * 2);
+    }
+  }
+}
+
+/**
+ * Features of a title and an optional body in one hashed space of `dim` buckets (a power of two),
+ * into `s.index` / `s.value` (`s.length` of them). Title and body are normalised apart, so a long
+ * body cannot drown the title. Buckets come out in ascending order, so the weight rows are read
+ * front to back.
+ */
+export function featuresInto(
+  title: string,
+  body: string | undefined,
+  dim: number,
+  words: SegmentedText | undefined,
+  s: FeatureScratch,
+): void {
+  const mask = dim - 1;
+  const keys = s.keys;
+  keys.length = 0;
+  countInto(title, mask, keys, words?.title);
+  const titleEnd = keys.length;
+  if (body) {
+    const lead = body.length > BODY_CHARS ? body.slice(0, BODY_CHARS) : body;
+    countInto(lead, mask, keys, words?.body, words && leadCount(words.body, BODY_CHARS));
+  }
+  const bodyEnd = keys.length;
+  s.fit(bodyEnd);
+  const c = s.counts;
+  const t = countKeys(keys, 0, titleEnd, c);
+  const b = countKeys(keys, titleEnd, bodyEnd, c);
+  normalise(c, 0, t, b > 0 ? TITLE_WEIGHT : 1);
+  normalise(c, titleEnd, b, t > 0 ? 1 - TITLE_WEIGHT : 1);
+  // Merge the two sorted lists, adding the values of a bucket both have.
+  const k = keys.data;
+  const index = s.index;
+  const merged = s.merged;
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < t || j < b) {
+    const ki = i < t ? (k[i] as number) : Number.POSITIVE_INFINITY;
+    const kj = j < b ? (k[titleEnd + j] as number) : Number.POSITIVE_INFINITY;
+    if (ki === kj) {
+      index[n] = ki;
+      merged[n++] = (c[i++] as number) + (c[titleEnd + j++] as number);
+    } else if (ki < kj) {
+      index[n] = ki;
+      merged[n++] = c[i++] as number;
+    } else {
+      index[n] = kj;
+      merged[n++] = c[titleEnd + j++] as number;
+    }
+  }
+  let norm = 0;
+  for (let q = 0; q < n; q++) norm += (merged[q] as number) ** 2;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let q = 0; q < n; q++) s.value[q] = (merged[q] as number) * scale;
+  s.length = n;
+}
+
+/** `featuresInto` as a vector of its own (training keeps one per row). */
 export function extractFeatures(
   title: string,
   body: string | undefined,
   dim: number,
   words?: SegmentedText,
 ): Features {
-  const mask = dim - 1;
-  const titleKeys: number[] = [];
-  countInto(title, mask, titleKeys, words?.title);
-  const bodyKeys: number[] = [];
-  if (body) countInto(body.slice(0, BODY_CHARS), mask, bodyKeys, words && leadWords(words.body, BODY_CHARS));
-  const t = countKeys(titleKeys);
-  const b = countKeys(bodyKeys);
-  const hasTitle = t.keys.length > 0;
-  const hasBody = b.keys.length > 0;
-  const tv = normalised(t, hasBody ? TITLE_WEIGHT : 1);
-  const bv = normalised(b, hasTitle ? 1 - TITLE_WEIGHT : 1);
-  // Merge the two sorted lists, adding the values of a bucket both have.
-  const index = new Uint32Array(t.keys.length + b.keys.length);
-  const merged = new Float64Array(index.length);
-  let n = 0;
-  let i = 0;
-  let j = 0;
-  while (i < t.keys.length || j < b.keys.length) {
-    const ki = i < t.keys.length ? (t.keys[i] as number) : Number.POSITIVE_INFINITY;
-    const kj = j < b.keys.length ? (b.keys[j] as number) : Number.POSITIVE_INFINITY;
-    if (ki === kj) {
-      index[n] = ki;
-      merged[n++] = (tv[i++] as number) + (bv[j++] as number);
-    } else if (ki < kj) {
-      index[n] = ki;
-      merged[n++] = tv[i++] as number;
-    } else {
-      index[n] = kj;
-      merged[n++] = bv[j++] as number;
-    }
-  }
-  let norm = 0;
-  for (let k = 0; k < n; k++) norm += (merged[k] as number) ** 2;
-  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  const value = new Float32Array(n);
-  for (let k = 0; k < n; k++) value[k] = (merged[k] as number) * scale;
-  return { index: index.slice(0, n), value };
+  const s = new FeatureScratch();
+  featuresInto(title, body, dim, words, s);
+  return { index: s.index.slice(0, s.length), value: s.value.slice(0, s.length) };
 }

@@ -40,33 +40,119 @@ export function scoreFeatures(
   model: CategoryModel,
   f: Features,
   out = new Float32Array(model.classes.length),
-) {
+): Float32Array {
+  return scoreSparse(model, f.index, f.value, f.index.length, out);
+}
+
+/** Raw class scores of the first `length` features of `index` / `value`, written into `out`. */
+export function scoreSparse(
+  model: CategoryModel,
+  index: Uint32Array,
+  value: Float32Array,
+  length: number,
+  out: Float32Array,
+): Float32Array {
   const n = model.classes.length;
-  if (model.quantized) return scoreQuantized(model.quantized, model.bias, n, f, out);
+  if (model.quantized) {
+    const { q, scale } = model.quantized;
+    if (n === 16) return score16(q, scale, model.bias, index, value, length, out);
+    return scoreQuantized(q, scale, model.bias, n, index, value, length, out);
+  }
   out.set(model.bias);
   const w = model.weights;
-  for (let i = 0; i < f.index.length; i++) {
-    const base = (f.index[i] as number) * n;
-    const v = f.value[i] as number;
+  for (let i = 0; i < length; i++) {
+    const base = (index[i] as number) * n;
+    const v = value[i] as number;
     for (let c = 0; c < n; c++) out[c] = (out[c] as number) + v * (w[base + c] as number);
   }
   return out;
 }
 
 function scoreQuantized(
-  { q, scale }: { readonly q: Int8Array; readonly scale: Float32Array },
+  q: Int8Array,
+  scale: Float32Array,
   bias: Float32Array,
   n: number,
-  f: Features,
+  index: Uint32Array,
+  value: Float32Array,
+  length: number,
   out: Float32Array,
 ): Float32Array {
   const sums = new Float64Array(n);
-  for (let i = 0; i < f.index.length; i++) {
-    const base = (f.index[i] as number) * n;
-    const v = f.value[i] as number;
+  for (let i = 0; i < length; i++) {
+    const base = (index[i] as number) * n;
+    const v = value[i] as number;
     for (let c = 0; c < n; c++) sums[c] = (sums[c] as number) + v * (q[base + c] as number);
   }
   for (let c = 0; c < n; c++) out[c] = (bias[c] as number) + (sums[c] as number) * (scale[c] as number);
+  return out;
+}
+
+/**
+ * `scoreQuantized` for the 16 categories with the sums in registers: the same additions in the
+ * same order, so the same logits, without a sums array read and written per weight.
+ */
+function score16(
+  q: Int8Array,
+  scale: Float32Array,
+  bias: Float32Array,
+  index: Uint32Array,
+  value: Float32Array,
+  length: number,
+  out: Float32Array,
+): Float32Array {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  let s5 = 0;
+  let s6 = 0;
+  let s7 = 0;
+  let s8 = 0;
+  let s9 = 0;
+  let s10 = 0;
+  let s11 = 0;
+  let s12 = 0;
+  let s13 = 0;
+  let s14 = 0;
+  let s15 = 0;
+  for (let i = 0; i < length; i++) {
+    const base = (index[i] as number) * 16;
+    const v = value[i] as number;
+    s0 += v * (q[base + 0] as number);
+    s1 += v * (q[base + 1] as number);
+    s2 += v * (q[base + 2] as number);
+    s3 += v * (q[base + 3] as number);
+    s4 += v * (q[base + 4] as number);
+    s5 += v * (q[base + 5] as number);
+    s6 += v * (q[base + 6] as number);
+    s7 += v * (q[base + 7] as number);
+    s8 += v * (q[base + 8] as number);
+    s9 += v * (q[base + 9] as number);
+    s10 += v * (q[base + 10] as number);
+    s11 += v * (q[base + 11] as number);
+    s12 += v * (q[base + 12] as number);
+    s13 += v * (q[base + 13] as number);
+    s14 += v * (q[base + 14] as number);
+    s15 += v * (q[base + 15] as number);
+  }
+  out[0] = (bias[0] as number) + s0 * (scale[0] as number);
+  out[1] = (bias[1] as number) + s1 * (scale[1] as number);
+  out[2] = (bias[2] as number) + s2 * (scale[2] as number);
+  out[3] = (bias[3] as number) + s3 * (scale[3] as number);
+  out[4] = (bias[4] as number) + s4 * (scale[4] as number);
+  out[5] = (bias[5] as number) + s5 * (scale[5] as number);
+  out[6] = (bias[6] as number) + s6 * (scale[6] as number);
+  out[7] = (bias[7] as number) + s7 * (scale[7] as number);
+  out[8] = (bias[8] as number) + s8 * (scale[8] as number);
+  out[9] = (bias[9] as number) + s9 * (scale[9] as number);
+  out[10] = (bias[10] as number) + s10 * (scale[10] as number);
+  out[11] = (bias[11] as number) + s11 * (scale[11] as number);
+  out[12] = (bias[12] as number) + s12 * (scale[12] as number);
+  out[13] = (bias[13] as number) + s13 * (scale[13] as number);
+  out[14] = (bias[14] as number) + s14 * (scale[14] as number);
+  out[15] = (bias[15] as number) + s15 * (scale[15] as number);
   return out;
 }
 

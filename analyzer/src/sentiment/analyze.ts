@@ -6,7 +6,7 @@ import {
   NEGATIVE,
   POSITIVE,
   type SentimentLabel,
-  type SentimentModel,
+  SentimentModel,
 } from './model.ts';
 import { normalizeText } from './normalize.ts';
 
@@ -30,18 +30,73 @@ const SPAN = 2 ** 21;
 const plain = new FeatureBuffer(false);
 const traced = new FeatureBuffer(true);
 const logits = new Float64Array(3);
-/** Per-feature pushes of the last `evidence` call, reused. */
-let deltas = new Float64Array(512);
+/** Per feature, how far its weights push positive over negative (filled while scoring), reused. */
+let pushes = new Float64Array(512);
+/** The evidence candidates of the last call: token span (or extra) keys and their summed pushes. */
+const spanKeys: number[] = [];
+const spanPushes: number[] = [];
+/** Open-addressing index from a span key to its place in `spanKeys`, valid where `slotStamp` = `stamp`. */
+let slotStamp = new Int32Array(1024);
+let slotIndex = new Int32Array(1024);
+let stamp = 0;
+
+/** Where `key` (span from…to) sits in `spanKeys`, added with a zero push when new. */
+function spanSlot(key: number, from: number, to: number): number {
+  const mask = slotStamp.length - 1;
+  let h = (Math.imul(from, 0x9e3779b1) ^ Math.imul(to, 0x85ebca6b)) & mask;
+  while (slotStamp[h] === stamp) {
+    const k = slotIndex[h] as number;
+    if (spanKeys[k] === key) return k;
+    h = (h + 1) & mask;
+  }
+  slotStamp[h] = stamp;
+  slotIndex[h] = spanKeys.length;
+  spanKeys.push(key);
+  spanPushes.push(0);
+  return spanKeys.length - 1;
+}
 
 /** Class probabilities of a feature vector (softmax of the logits). */
 export function probabilities(model: SentimentModel, f: FeatureBuffer): [number, number, number] {
   model.logits(f, logits);
-  const m = Math.max(logits[0] as number, logits[1] as number, logits[2] as number);
-  const e0 = Math.exp((logits[0] as number) - m);
-  const e1 = Math.exp((logits[1] as number) - m);
-  const e2 = Math.exp((logits[2] as number) - m);
+  return softmax(logits);
+}
+
+function softmax(l: Float64Array): [number, number, number] {
+  const m = Math.max(l[0] as number, l[1] as number, l[2] as number);
+  const e0 = Math.exp((l[0] as number) - m);
+  const e1 = Math.exp((l[1] as number) - m);
+  const e2 = Math.exp((l[2] as number) - m);
   const z = e0 + e1 + e2;
   return [e0 / z, e1 / z, e2 / z];
+}
+
+/**
+ * The model's logits (the same sums as `SentimentModel.logits`) and, in the same pass over the
+ * weights, each feature's positive-minus-negative push, so the evidence reads no weight twice.
+ */
+function logitsAndPushes(model: SentimentModel, f: FeatureBuffer): [number, number, number] {
+  if (pushes.length < f.length) pushes = new Float64Array(f.length * 2);
+  const s = SentimentModel.norm(f.length);
+  const w = model.weights;
+  const mask = model.mask;
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  for (let i = 0; i < f.length; i++) {
+    const j = ((f.hashes[i] as number) & mask) * 3;
+    const v = f.values[i] as number;
+    const wn = w[j] as number;
+    const wp = w[j + 2] as number;
+    a += wn * v;
+    b += (w[j + 1] as number) * v;
+    c += wp * v;
+    pushes[i] = (wp - wn) * v;
+  }
+  logits[0] = a * s + (model.bias[0] as number);
+  logits[1] = b * s + (model.bias[1] as number);
+  logits[2] = c * s + (model.bias[2] as number);
+  return softmax(logits);
 }
 
 /**
@@ -59,57 +114,67 @@ export function analyzeSentiment(
   const f = wanted > 0 ? traced : plain;
   const words = tokens ?? segment(clean);
   extractFeatures(clean, words, emoticons, model.lexicon, f);
-  const p = probabilities(model, f);
+  const p = wanted > 0 ? logitsAndPushes(model, f) : probabilities(model, f);
   const best = p[0] >= p[1] && p[0] >= p[2] ? NEGATIVE : p[2] >= p[1] ? POSITIVE : 1;
   const score = Math.max(-1, Math.min(1, p[2] - p[0]));
   const direction = best === NEGATIVE ? -1 : best === POSITIVE ? 1 : Math.sign(score);
   return {
     label: LABELS[best] as SentimentLabel,
     score,
-    evidence: wanted > 0 && direction !== 0 ? evidence(model, f, words, direction, wanted) : [],
+    evidence: wanted > 0 && direction !== 0 ? evidence(f, words, direction, wanted) : [],
   };
 }
 
-/** Sums, per word or phrase, how much its features pushed positive-vs-negative, and keeps the strongest. */
-function evidence(
-  model: SentimentModel,
-  f: FeatureBuffer,
-  tokens: readonly string[],
-  direction: number,
-  wanted: number,
-): string[] {
-  // Two passes: most features push only a little, so only those above a fraction of the strongest
-  // push are summed per token span (from * SPAN + to) or, for emoticons and patterns, -(1 + extra index).
-  const w = model.weights;
-  if (deltas.length < f.length) deltas = new Float64Array(f.length * 2);
+/**
+ * Sums, per word or phrase, how much its features pushed in `direction` (the pushes the scoring
+ * pass left), and keeps the strongest. Strings are built only for the phrases that are looked at.
+ */
+function evidence(f: FeatureBuffer, tokens: readonly string[], direction: number, wanted: number): string[] {
+  // Most features push only a little: only those above a fraction of the strongest push are summed
+  // per token span (from * SPAN + to) or, for emoticons and patterns, -(1 + extra index).
   let max = 0;
   for (let i = 0; i < f.length; i++) {
-    if ((f.to[i] as number) < 0) {
-      deltas[i] = 0;
-      continue;
-    }
-    const j = ((f.hashes[i] as number) & model.mask) * 3;
-    const d =
-      ((w[j + POSITIVE] as number) - (w[j + NEGATIVE] as number)) * (f.values[i] as number) * direction;
-    deltas[i] = d;
+    const d = (f.to[i] as number) < 0 ? 0 : (pushes[i] as number) * direction;
+    pushes[i] = d;
     if (d > max) max = d;
   }
-  const push = new Map<number, number>();
   const floor = max * 0.1;
+  spanKeys.length = 0;
+  spanPushes.length = 0;
+  if (slotStamp.length < f.length * 2) {
+    let size = slotStamp.length;
+    while (size < f.length * 2) size *= 2;
+    slotStamp = new Int32Array(size);
+    slotIndex = new Int32Array(size);
+    stamp = 0;
+  }
+  if (stamp === 0x7fffffff) {
+    slotStamp.fill(0);
+    stamp = 0;
+  }
+  stamp++;
   for (let i = 0; i < f.length; i++) {
-    const d = deltas[i] as number;
+    const d = pushes[i] as number;
     if (d === 0 || Math.abs(d) < floor) continue;
     const from = f.from[i] as number;
     const to = f.to[i] as number;
-    const key = from < 0 ? -1 - to : from * SPAN + to;
-    push.set(key, (push.get(key) ?? 0) + d);
+    const k = spanSlot(from < 0 ? -1 - to : from * SPAN + to, from, to);
+    spanPushes[k] = (spanPushes[k] as number) + d;
   }
-  const ranked = [...push].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
   const text = (key: number) =>
     key < 0 ? (f.extra[-1 - key] as string) : tokens.slice(Math.floor(key / SPAN), key % SPAN).join('');
   const out: string[] = [];
-  for (const [key] of ranked) {
-    const term = text(key);
+  // Strongest first, equal pushes in the order their spans first appeared: picked one at a time,
+  // since only the first few are ever read.
+  for (;;) {
+    let k = -1;
+    for (let q = 0; q < spanPushes.length; q++) {
+      const v = spanPushes[q] as number;
+      if (v > 0 && (k < 0 || v > (spanPushes[k] as number))) k = q;
+    }
+    if (k < 0) break;
+    spanPushes[k] = 0;
+    const term = text(spanKeys[k] as number);
     // a phrase and a word inside it tell the same story: keep the phrase (不满意 over 不)
     if (out.some((t) => t.includes(term))) continue;
     const inside = out.findIndex((t) => term.includes(t));

@@ -1,5 +1,16 @@
 import { finalise, hashCode, hashString, SEED } from './hash.ts';
-import { COMPLAINT_WORDS, DEGREE, NEGATIONS, PATTERNS } from './lexicon.ts';
+import { PATTERNS } from './lexicon.ts';
+import { patternStarts } from './pattern-starts.ts';
+import {
+  COMPLAINT,
+  DEGREE_FLAG,
+  entryOf,
+  lookup,
+  NEGATION,
+  NEGATIVE_WORD,
+  POSITIVE_WORD,
+  wordTable,
+} from './word-table.ts';
 
 /** How many tokens after a negation word it reaches (tokens carry no punctuation, so no clause end). */
 const NEGATION_SCOPE = 3;
@@ -8,8 +19,10 @@ const CHAR_WEIGHT = 0.5;
 /** Polarity of words in the third-party lexicons, by `hashString(SEED.lexicon, word)`. */
 export type Lexicon = ReadonlyMap<number, number>;
 
-const COMPLAINT: ReadonlySet<string> = new Set(COMPLAINT_WORDS);
-const PATTERN_RE = new RegExp(PATTERNS.map(([, re]) => `(${re.source})`).join('|'), 'g');
+const PATTERN_SOURCE = PATTERNS.map(([, re]) => `(${re.source})`).join('|');
+/** Sticky: tried at one position. */
+const PATTERN_AT = new RegExp(PATTERN_SOURCE, 'y');
+const PATTERN_START = patternStarts(PATTERNS.map(([, re]) => re));
 const PATTERN_SEEDS = PATTERNS.map(([name]) => hashString(SEED.pattern, name));
 
 function dense(name: string): number {
@@ -105,6 +118,7 @@ export function extractFeatures(
   let pos = 0;
   let neg = 0;
   let prevHash = 0;
+  const table = wordTable(lexicon);
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i] as string;
     const w = raw.length === 1 || raw.charCodeAt(0) > 0x7f ? raw : raw.toLowerCase();
@@ -114,20 +128,21 @@ export function extractFeatures(
     if (i > 0) out.add(hashString(hashCode(prevHash, 0x7c), w), 1, i - 1, i + 1);
     prevHash = hashString(SEED.bigram, w);
 
+    const slot = lookup(table, hashString(SEED.lexicon, w), w);
+    if (slot === 0) continue;
     const strength = i <= degreeUntil ? degree : 1;
-    const polarity = lexicon.get(hashString(SEED.lexicon, w)) ?? 0;
-    if (polarity !== 0) {
-      const p = negated ? -polarity : polarity;
-      if (p > 0) pos += strength;
+    if ((slot & (POSITIVE_WORD | NEGATIVE_WORD)) !== 0) {
+      const positive = (slot & POSITIVE_WORD) !== 0 ? !negated : negated;
+      if (positive) pos += strength;
       else neg += strength;
-      out.add(p > 0 ? D.lexPos : D.lexNeg, strength, start, i + 1);
+      out.add(positive ? D.lexPos : D.lexNeg, strength, start, i + 1);
     }
-    if (COMPLAINT.has(w)) {
+    if ((slot & COMPLAINT) !== 0) {
       out.add(negated ? D.negatedComplaint : D.complaint, strength, start, i + 1);
       if (!negated) neg += strength;
     }
 
-    if (NEGATIONS.has(w)) {
+    if ((slot & NEGATION) !== 0) {
       // a negation inside a negation scope cancels it (不是不好)
       if (negated) negUntil = -1;
       else {
@@ -135,9 +150,8 @@ export function extractFeatures(
         negUntil = i + NEGATION_SCOPE;
       }
     }
-    const d = DEGREE.get(w);
-    if (d !== undefined) {
-      degree = d;
+    if ((slot & DEGREE_FLAG) !== 0) {
+      degree = table.degree[entryOf(slot)] as number;
       degreeUntil = i + 2;
     }
   }
@@ -159,14 +173,26 @@ export function extractFeatures(
     out.add(D.emoticon, 0.5);
   }
 
-  PATTERN_RE.lastIndex = 0;
-  for (let m = PATTERN_RE.exec(text); m !== null; m = PATTERN_RE.exec(text)) {
+  // The same matches as a global search with PATTERN_RE (leftmost first, then on from the match's
+  // end), but the regex is only tried where a pattern can start.
+  for (let i = 0; i < text.length; ) {
+    if (PATTERN_START[text.charCodeAt(i)] !== 1) {
+      i++;
+      continue;
+    }
+    PATTERN_AT.lastIndex = i;
+    const m = PATTERN_AT.exec(text);
+    if (m === null) {
+      i++;
+      continue;
+    }
     for (let g = 1; g < m.length; g++) {
       if (m[g] !== undefined) {
         out.add(PATTERN_SEEDS[g - 1] as number, 1, -1, -1, m[0]);
         break;
       }
     }
+    i = PATTERN_AT.lastIndex > i ? PATTERN_AT.lastIndex : i + 1;
   }
 
   out.add(BUCKETS.pos[bucket(pos)] as number, 1);
