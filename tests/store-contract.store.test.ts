@@ -96,10 +96,12 @@ for (const engine of availableEngines()) {
         expect(pending[0]?.publishedAt).toBe('2026-11-20T08:30:00.000Z');
       });
 
-      it('reads pending documents after a watermark', async () => {
-        await writeWatermark(store, 'analyze', { time: '2026-11-20T09:01:00.000Z', id: 'b' });
+      it('reads pending documents after a watermark, in the order they were written', async () => {
+        const [b] = await getPendingRawDocuments(store, START_WATERMARK, 1);
+        expect(b?.id).toBe('b');
+        await writeWatermark(store, 'analyze', { time: b?.storedAt as string, id: 'b' });
         const mark = await getWatermark(store, 'analyze');
-        expect(mark).toEqual({ time: '2026-11-20T09:01:00.000Z', id: 'b' });
+        expect(mark).toEqual({ time: b?.storedAt, id: 'b' });
         expect((await getPendingRawDocuments(store, mark, 10)).map((d) => d.id)).toEqual(['a']);
       });
 

@@ -5,6 +5,7 @@ import {
   getTermDf,
   getWatermark,
   type Logger,
+  type PendingRawDocument,
   type RawDocument,
   type Store,
   type Watermark,
@@ -26,8 +27,8 @@ import { restoreTopics } from './topics/restore.ts';
 
 export const ANALYZE_STAGE = 'analyze';
 /**
- * Reads start this far behind the last document taken up: one stored after a later one with an
- * earlier or equal fetch time (a millisecond tie across two crawler batches) is still found.
+ * Reads start this far behind the last document taken up: a write that took its time stamp
+ * before another's but became visible after it (two writes in flight at once) is still found.
  */
 const LOOKBACK_MS = 2000;
 /** Batches smaller than this go to one worker whole: splitting costs more than it saves. */
@@ -50,8 +51,10 @@ export interface PipelineState {
   topics: TopicClusterer;
   /** The stateful layers that follow the stream (plans, events, people, opinion index), in order. */
   observers: DocumentObserver[];
-  /** Documents taken up lately (`id@fetchedAt` → fetch ms), which the look-back skips. */
+  /** Documents taken up lately (`id@storedAt` → write ms), which the look-back skips. */
   recent: Map<string, number>;
+  /** The watermark when this state first read: what is at or before it was done by an earlier run. */
+  floor?: Watermark;
 }
 
 /**
@@ -130,29 +133,31 @@ export async function analyzeOnce(store: Store, options: AnalyzeOptions): Promis
   const clock = options.clock ?? (() => new Date());
   const batchSize = options.batchSize ?? 500;
   let analyzed = 0;
-  const key = (r: RawDocument) => `${r.id}@${r.fetchedAt}`;
-  const behind = (m: Watermark): Watermark => ({
-    time: new Date(Math.max(0, Date.parse(m.time) - LOOKBACK_MS)).toISOString(),
-    id: '',
-  });
+  const key = (r: PendingRawDocument) => `${r.id}@${r.storedAt}`;
+  let mark = await getWatermark(store, ANALYZE_STAGE);
+  // This state knows only what it took up itself: the look-back never reaches below where it began.
+  state.floor ??= mark;
+  const floor = state.floor;
+  const behind = (m: Watermark): Watermark => {
+    const back = { time: new Date(Math.max(0, Date.parse(m.time) - LOOKBACK_MS)).toISOString(), id: '' };
+    return later(floor, back) ? floor : back;
+  };
   /** The next documents not taken up yet, read from `from` on, with their text analysis started. */
   const ahead = async (from: Watermark) => {
     for (;;) {
       const rows = await getPendingRawDocuments(store, from, batchSize);
       const batch = rows.filter((r) => !state.recent.has(key(r)));
-      for (const r of batch) state.recent.set(key(r), Date.parse(r.fetchedAt));
+      for (const r of batch) state.recent.set(key(r), Date.parse(r.storedAt));
       if (batch.length > 0 || rows.length < batchSize) {
         const texts = analyzeSplit(options.analyzer, batch);
         texts.catch(() => {}); // awaited below; one dropped on abort or error must not go unhandled
         return { batch, texts, through: rows.at(-1) };
       }
-      from = toMark(rows.at(-1) as RawDocument);
+      from = toMark(rows.at(-1) as PendingRawDocument);
     }
   };
-  let mark = await getWatermark(store, ANALYZE_STAGE);
-  // A fresh state knows nothing it took up: it starts at the watermark itself.
-  let next = ahead(state.recent.size > 0 ? behind(mark) : mark);
-  let current: RawDocument[] = [];
+  let next = ahead(behind(mark));
+  let current: PendingRawDocument[] = [];
   try {
     while (!options.signal?.aborted) {
       const { batch, texts: analysis, through } = await next;
@@ -189,8 +194,8 @@ export async function analyzeOnce(store: Store, options: AnalyzeOptions): Promis
       if (later(toMark(through), mark)) mark = toMark(through);
       await writeWatermark(store, ANALYZE_STAGE, mark);
       current = [];
-      for (const [k, fetched] of state.recent)
-        if (fetched < Date.parse(mark.time) - 3 * LOOKBACK_MS) state.recent.delete(k);
+      for (const [k, stored] of state.recent)
+        if (stored < Date.parse(mark.time) - 3 * LOOKBACK_MS) state.recent.delete(k);
       analyzed += docs.length;
       const ms = (from: number, to: number) => Math.round(to - from);
       log.info(
@@ -221,7 +226,7 @@ export async function analyzeOnce(store: Store, options: AnalyzeOptions): Promis
   return { analyzed };
 }
 
-const toMark = (r: RawDocument): Watermark => ({ time: r.fetchedAt, id: r.id });
+const toMark = (r: PendingRawDocument): Watermark => ({ time: r.storedAt, id: r.id });
 const later = (a: Watermark, b: Watermark) =>
   Date.parse(a.time) > Date.parse(b.time) || (a.time === b.time && a.id > b.id);
 

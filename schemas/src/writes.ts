@@ -6,6 +6,8 @@ import type { Store } from './store/engine.ts';
 /** Inserts are batched by the callers; each function maps records to one table's columns. */
 
 export function writeRawDocuments(store: Store, docs: readonly RawDocument[]): Promise<void> {
+  // The write time orders the analyzer's reading (getPendingRawDocuments), whatever the fetch times.
+  const storedAt = toClickHouseTime(new Date().toISOString());
   return store.insert(
     'raw_documents',
     docs.map((d) => ({
@@ -21,6 +23,7 @@ export function writeRawDocuments(store: Store, docs: readonly RawDocument[]): P
       published_at: toClickHouseTime(d.publishedAt),
       fetched_at: toClickHouseTime(d.fetchedAt),
       content_hash: d.contentHash,
+      stored_at: storedAt,
     })),
   );
 }
