@@ -33,6 +33,11 @@ describe('clusterDdl', () => {
     ]);
   });
 
+  it('runs a back-fill once through the distributed tables', () => {
+    const backfill = 'INSERT INTO facts SELECT id FROM documents FINAL';
+    expect(clusterDdl(backfill, 'main')).toEqual([backfill]);
+  });
+
   it('handles every statement of the shipped migrations', () => {
     for (const m of readMigrations())
       for (const s of m.statements) expect(clusterDdl(s, 'main').length).toBeGreaterThan(0);
