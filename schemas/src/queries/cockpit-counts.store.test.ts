@@ -1,6 +1,6 @@
 /**
  * The cockpit's counts (summary, trend, breakdowns, cities) against a plain count(DISTINCT id)
- * over `documents FINAL` on a real embedded store.
+ * over `documents FINAL` on a real embedded store, and its risk list against a scan of them.
  * Fixture story: 900 documents over ten days of November 2026, in random hours, with categories,
  * sentiments, media types, 0–3 region codes (province-, city- and county-level, some naming two
  * provinces) and sensitivity scores, from a seeded generator. The first 300 are stored before
@@ -15,6 +15,7 @@ import { tempDir } from '../../../tests/support/temp-dir.ts';
 import { getCityRanking } from './getCityRanking.ts';
 import { getCockpitSummary, toHour } from './getCockpitSummary.ts';
 import { BREAKDOWN_DIMENSIONS, getDocumentBreakdown } from './getDocumentBreakdown.ts';
+import { getRiskDocuments } from './getRiskDocuments.ts';
 import { getSentimentTrend } from './getSentimentTrend.ts';
 
 const START = Date.parse('2026-11-10T00:00:00Z');
@@ -121,12 +122,17 @@ describe('cockpit counts equal count(DISTINCT id) over the documents (embedded s
   }
 
   it('has the re-analysed documents once, with their newest analysis', async () => {
-    const [row] = await store.query<{ n: number; ids: number }>('facts', {
-      query: 'SELECT count() AS n, uniqExact(id) AS ids FROM document_facts FINAL',
+    const [row] = await store.query<Record<string, number>>('facts', {
+      query: `SELECT count() AS n, uniqExact(id) AS ids, countIf(notEmpty(more_provinces)) AS provinces,
+          countIf(notEmpty(more_cities)) AS cities
+        FROM document_facts FINAL`,
       params: {},
     });
     expect(Number(row?.n)).toBe(900);
     expect(Number(row?.ids)).toBe(900);
+    // The fixture has documents naming several provinces and several cities.
+    expect(Number(row?.provinces)).toBeGreaterThan(20);
+    expect(Number(row?.cities)).toBeGreaterThan(20);
   });
 
   it.each(ranges)('summary $from → $to', async (r) => {
@@ -185,25 +191,75 @@ describe('cockpit counts equal count(DISTINCT id) over the documents (embedded s
     }
   });
 
+  /** The risk list as a scan of every document would give it. */
+  async function riskTruth(r: { from: string; to: string }, limit: number) {
+    const rows = await store.query<{ id: string }>('truth', {
+      query: `SELECT id FROM documents FINAL
+        WHERE event_time >= {from:DateTime64(3, 'UTC')} AND event_time < {to:DateTime64(3, 'UTC')}
+          AND (sentiment_label = 'negative' OR sensitivity_score >= 60)
+        ORDER BY event_time DESC, id DESC LIMIT {limit:UInt32}`,
+      params: { from: Date.parse(r.from), to: Date.parse(r.to), limit },
+    });
+    return rows.map((d) => d.id);
+  }
+
+  it.each(ranges)('risk list $from → $to', async (r) => {
+    for (const limit of [1, 10, 400]) {
+      const got = (await getRiskDocuments(store, { ...r, minSensitivity: 60, limit })).map((d) => d.id);
+      expect(got, `limit ${limit}`).toEqual(await riskTruth(r, limit));
+    }
+    expect((await riskTruth(r, 10)).length).toBeGreaterThan(1);
+  });
+
   // The one case that counts twice (migrations/0013): no publish time, and the changed page is
-  // fetched again in a later hour. Its old hour keeps the old row, as documents_hourly keeps it.
-  it('counts a document without publish time in each hour it was fetched in', async () => {
-    const [first] = makeDocs(1, 3, Date.parse('2026-11-26T00:00:00Z'), 5000);
-    const doc = { ...first, published_at: null, fetched_at: Date.parse('2026-11-25T08:10:00Z') } as const;
-    await store.insert('documents', [doc]);
-    const moved = {
-      ...doc,
-      fetched_at: Date.parse('2026-11-25T09:10:00Z'),
-      analyzed_at: Date.parse('2026-11-27T00:00:00Z'),
-    };
-    await store.insert('documents', [moved]);
-    const r = { from: '2026-11-25T00:00:00.000Z', to: '2026-11-26T00:00:00.000Z', bucket: 'hour' as const };
-    const trend = await getSentimentTrend(store, r);
-    expect(trend.map((p) => [p.time, p.documents])).toEqual([
-      ['2026-11-25T08:00:00.000Z', 1],
-      ['2026-11-25T09:00:00.000Z', 1],
-    ]);
-    const [t] = await truth('count(DISTINCT id) AS documents', '', r);
-    expect(t?.documents).toBe(1);
+  // fetched again in another hour. Its old hour keeps the old row, as documents_hourly keeps it.
+  describe('a document that moves to another hour', () => {
+    const [a, b, c] = makeDocs(3, 3, Date.parse('2026-11-26T00:00:00Z'), 5000).map((d) => ({
+      ...d,
+      sentiment_label: 'negative',
+    })) as [
+      ReturnType<typeof makeDocs>[number],
+      ReturnType<typeof makeDocs>[number],
+      ReturnType<typeof makeDocs>[number],
+    ];
+    const at = (iso: string) => Date.parse(`2026-11-25T${iso}:00Z`);
+    const later = Date.parse('2026-11-27T00:00:00Z');
+    const day = { from: '2026-11-25T00:00:00.000Z', to: '2026-11-26T00:00:00.000Z' };
+
+    beforeAll(async () => {
+      // a: fetched at 08:10 without publish time, then changed and fetched again at 09:10.
+      // b: fetched at 11:10 without publish time; the next fetch finds it was published at 10:30.
+      // c: published at 10:50.
+      await store.insert('documents', [
+        { ...a, published_at: null, fetched_at: at('08:10') },
+        { ...b, published_at: null, fetched_at: at('11:10') },
+        { ...c, published_at: at('10:50'), fetched_at: at('10:51') },
+      ]);
+      await store.insert('documents', [
+        { ...a, published_at: null, fetched_at: at('09:10'), analyzed_at: later },
+        { ...b, published_at: at('10:30'), fetched_at: at('12:10'), analyzed_at: later },
+      ]);
+    });
+
+    it('counts in each hour it was fetched in', async () => {
+      const r = { ...day, to: '2026-11-25T10:00:00.000Z', bucket: 'hour' as const };
+      const trend = await getSentimentTrend(store, r);
+      expect(trend.map((p) => [p.time, p.documents])).toEqual([
+        ['2026-11-25T08:00:00.000Z', 1],
+        ['2026-11-25T09:00:00.000Z', 1],
+      ]);
+      const [t] = await truth('count(DISTINCT id) AS documents', '', r);
+      expect(t?.documents).toBe(1);
+    });
+
+    it('leaves the risk list exact: a stale candidate makes it read the period from documents', async () => {
+      // The newest candidate in document_facts is b's stale row at 11:10; b is now at 10:30.
+      for (const limit of [1, 2, 10]) {
+        const got = await getRiskDocuments(store, { ...day, minSensitivity: 60, limit });
+        expect(got.map((d) => d.id)).toEqual(await riskTruth(day, limit));
+      }
+      const [first] = await getRiskDocuments(store, { ...day, minSensitivity: 60, limit: 1 });
+      expect([first?.id, first?.eventTime]).toEqual([c.id, '2026-11-25T10:50:00.000Z']);
+    });
   });
 });

@@ -18,19 +18,27 @@ export interface CityRank {
 
 /**
  * Cities by documents naming them: counts of the per-document rows of document_facts
- * (migrations/0013); a document naming several cities counts in each.
+ * (migrations/0013); a document naming several cities counts in each (its first in `city`, the
+ * others in `more_cities`).
  */
 export function buildCityRankingQuery(f: CityRankingFilter): BuiltQuery {
   const params: Record<string, unknown> = { fromH: toHour(f.from), toH: toHour(f.to, true), limit: f.limit };
-  let cities = 'cities';
+  let inProvince = '';
   if (f.province) {
-    cities = 'arrayFilter(c -> startsWith(c, {province:String}), cities)';
+    inProvince = 'AND startsWith(code, {province:String})';
     params.province = f.province;
   }
+  const period = "hour >= {fromH:DateTime('UTC')} AND hour < {toH:DateTime('UTC')}";
+  const counts = "count() AS documents, countIf(sentiment = 'negative') AS negative";
   return {
-    query: `SELECT arrayJoin(${cities}) AS code, count() AS documents, countIf(sentiment = 'negative') AS negative
-      FROM document_facts FINAL
-      WHERE hour >= {fromH:DateTime('UTC')} AND hour < {toH:DateTime('UTC')} AND notEmpty(cities)
+    query: `SELECT code, sum(documents) AS documents, sum(negative) AS negative
+      FROM (
+        SELECT city AS code, ${counts} FROM document_facts FINAL
+        WHERE ${period} AND city != '' ${inProvince} GROUP BY code
+        UNION ALL
+        SELECT arrayJoin(more_cities) AS code, ${counts} FROM document_facts FINAL
+        WHERE ${period} AND notEmpty(more_cities) GROUP BY code HAVING 1 ${inProvince}
+      )
       GROUP BY code
       ORDER BY documents DESC, code
       LIMIT {limit:UInt32}`,

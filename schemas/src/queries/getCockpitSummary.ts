@@ -9,7 +9,7 @@ export interface CockpitSummaryFilter {
   to: string;
   /** Start of the comparison period; it ends at `from`. */
   previousFrom: string;
-  /** Sensitive means a sensitivity score ≥ 60 (fixed in the rollup, migrations/0004). */
+  /** Sensitive means a sensitivity score ≥ 60, as in documents_hourly (migrations/0004). */
 }
 
 export interface CockpitSummary {
@@ -25,7 +25,7 @@ export function buildCockpitSummaryQuery(f: CockpitSummaryFilter): BuiltQuery {
         countIf(hour >= {fromH:DateTime('UTC')}) AS documents,
         countIf(hour < {fromH:DateTime('UTC')}) AS previous_documents,
         countIf(hour >= {fromH:DateTime('UTC')} AND sentiment = 'negative') AS negative,
-        countIf(hour >= {fromH:DateTime('UTC')} AND sensitive = 1) AS sensitive
+        countIf(hour >= {fromH:DateTime('UTC')} AND sensitivity_score >= 60) AS sensitive
       FROM document_facts FINAL
       WHERE hour >= {previousH:DateTime('UTC')} AND hour < {toH:DateTime('UTC')}`,
     params: {

@@ -19,18 +19,26 @@ export interface BreakdownItem {
   negative: number;
 }
 
+const PERIOD = "hour >= {fromH:DateTime('UTC')} AND hour < {toH:DateTime('UTC')}";
+
 /**
  * Documents per category, media type, province or sentiment: counts of the per-document rows of
- * document_facts (migrations/0013). A document naming several provinces counts in each, and under
- * '' when it names none.
+ * document_facts (migrations/0013). A document naming several provinces counts in each (its first
+ * in `province`, the others in `more_provinces`), and under '' when it names none.
  */
 export function buildDocumentBreakdownQuery(f: DocumentBreakdownFilter): BuiltQuery {
   if (!BREAKDOWN_DIMENSIONS.includes(f.dimension)) throw new Error(`unknown dimension ${f.dimension}`);
-  const key = f.dimension === 'province' ? "arrayJoin(if(empty(provinces), [''], provinces))" : f.dimension;
+  const counts = "count() AS documents, countIf(sentiment = 'negative') AS negative";
+  const from =
+    f.dimension === 'province'
+      ? `(SELECT province AS key, ${counts} FROM document_facts FINAL WHERE ${PERIOD} GROUP BY key
+          UNION ALL
+          SELECT arrayJoin(more_provinces) AS key, ${counts} FROM document_facts FINAL
+          WHERE ${PERIOD} AND notEmpty(more_provinces) GROUP BY key)`
+      : `(SELECT ${f.dimension} AS key, ${counts} FROM document_facts FINAL WHERE ${PERIOD} GROUP BY key)`;
   return {
-    query: `SELECT ${key} AS key, count() AS documents, countIf(sentiment = 'negative') AS negative
-      FROM document_facts FINAL
-      WHERE hour >= {fromH:DateTime('UTC')} AND hour < {toH:DateTime('UTC')}
+    query: `SELECT key, sum(documents) AS documents, sum(negative) AS negative
+      FROM ${from}
       GROUP BY key
       ORDER BY documents DESC, key
       LIMIT {limit:UInt32}`,
