@@ -1,5 +1,31 @@
 import path from 'node:path';
+import { inspect } from 'node:util';
 import { z } from 'zod';
+
+/**
+ * A secret from the environment. Printing, logging or serialising it shows `[set]`; only
+ * `reveal()` hands out the value, so `yuqing config` and a logged config never leak it.
+ */
+export class Secret {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  reveal(): string {
+    return this.#value;
+  }
+  toJSON(): string {
+    return '[set]';
+  }
+  toString(): string {
+    return '[set]';
+  }
+  [inspect.custom](): string {
+    return '[set]';
+  }
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * Every option of the platform, with its environment variable and default. Parsed once at
@@ -116,6 +142,43 @@ const OPTIONS = {
     schema: z.enum(['on', 'off']).default('on'),
     doc: 'Scheduled reports: daily 08:00, weekly Monday 08:30, monthly on the 1st 09:00 (Beijing time), kept in `<dir>/reports` and sent to the mail and webhook channels.',
   },
+  oidcIssuer: {
+    env: 'YUQING_OIDC_ISSUER',
+    schema: z
+      .url()
+      .refine((u) => {
+        const url = new URL(u);
+        return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+      }, 'must be an https URL (plain http only on the loopback address, for tests)')
+      .optional(),
+    doc: 'OpenID Connect issuer of the unified identity service (统一身份认证), e.g. `https://sso.example.gov.cn/realms/main`. Unset: sign-in with local passwords only. Needs `YUQING_OIDC_CLIENT_ID` and `YUQING_PUBLIC_URL`; the redirect URI to register is `<YUQING_PUBLIC_URL>/auth/oidc/callback`.',
+  },
+  oidcClientId: {
+    env: 'YUQING_OIDC_CLIENT_ID',
+    schema: z.string().min(1).optional(),
+    doc: 'Client ID of the platform at the identity service.',
+  },
+  oidcClientSecret: {
+    env: 'YUQING_OIDC_CLIENT_SECRET',
+    schema: z
+      .string()
+      .optional()
+      .transform((s) => (s === undefined ? undefined : new Secret(s))),
+    doc: 'Client secret (sent with HTTP Basic, `client_secret_basic`; never logged). Unset: a public client with PKCE only.',
+  },
+  oidcName: {
+    env: 'YUQING_OIDC_NAME',
+    schema: z.string().trim().min(1).max(40).default('统一身份认证'),
+    doc: 'Name of the identity service on the login button (使用…登录).',
+  },
+  oidcUsernameClaim: {
+    env: 'YUQING_OIDC_USERNAME_CLAIM',
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]+$/, 'must be a claim name')
+      .default('preferred_username'),
+    doc: 'ID token (or userinfo) claim that holds the username of an existing local account; roles and department stay those of the local account.',
+  },
   logLevel: {
     env: 'YUQING_LOG_LEVEL',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -145,6 +208,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const parsed = option.schema.safeParse(raw === '' ? undefined : raw);
     if (parsed.success) values[key] = parsed.data;
     else problems.push(`${option.env}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  if (values.oidcIssuer !== undefined) {
+    if (values.oidcClientId === undefined)
+      problems.push('YUQING_OIDC_CLIENT_ID: required when YUQING_OIDC_ISSUER is set');
+    if (values.publicUrl === undefined) {
+      problems.push(
+        'YUQING_PUBLIC_URL: required when YUQING_OIDC_ISSUER is set (the redirect URI registered at the identity service is <YUQING_PUBLIC_URL>/auth/oidc/callback)',
+      );
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(values.dataDir as string);
