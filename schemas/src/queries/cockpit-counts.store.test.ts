@@ -1,6 +1,6 @@
 /**
  * The cockpit's counts (summary, trend, breakdowns, cities) against a plain count(DISTINCT id)
- * over `documents FINAL` on a real embedded store, and its risk list against a scan of them.
+ * over `documents FINAL` on a real embedded store, and its risk and latest lists against a scan.
  * Fixture story: 900 documents over ten days of November 2026, in random hours, with categories,
  * sentiments, media types, 0–3 region codes (province-, city- and county-level, some naming two
  * provinces) and sensitivity scores, from a seeded generator. The first 300 are stored before
@@ -15,6 +15,7 @@ import { tempDir } from '../../../tests/support/temp-dir.ts';
 import { getCityRanking } from './getCityRanking.ts';
 import { getCockpitSummary, toHour } from './getCockpitSummary.ts';
 import { BREAKDOWN_DIMENSIONS, getDocumentBreakdown } from './getDocumentBreakdown.ts';
+import { getLatestDocuments } from './getLatestDocuments.ts';
 import { getRiskDocuments } from './getRiskDocuments.ts';
 import { getSentimentTrend } from './getSentimentTrend.ts';
 
@@ -211,6 +212,34 @@ describe('cockpit counts equal count(DISTINCT id) over the documents (embedded s
     expect((await riskTruth(r, 10)).length).toBeGreaterThan(1);
   });
 
+  /** The newest documents as a scan of every document gives them, from a cursor on. */
+  async function latestTruth(limit: number, cursor?: { eventTime: string; id: string }) {
+    const rows = await store.query<{ id: string }>('truth', {
+      query: `SELECT id FROM documents FINAL
+        WHERE {all:Bool} OR (event_time, id) < (parseDateTime64BestEffort({time:String}, 3, 'UTC'), {id:String})
+        ORDER BY event_time DESC, id DESC LIMIT {limit:UInt32}`,
+      params: {
+        all: !cursor,
+        time: cursor?.eventTime ?? '2000-01-01T00:00:00.000Z',
+        id: cursor?.id ?? '',
+        limit,
+      },
+    });
+    return rows.map((d) => d.id);
+  }
+
+  async function expectLatestExact() {
+    for (const limit of [1, 3, 20]) {
+      const page = await getLatestDocuments(store, { limit });
+      expect(page.items.map((d) => d.id)).toEqual(await latestTruth(limit));
+      const [eventTime, id] = (page.nextCursor as string).split('|') as [string, string];
+      const next = await getLatestDocuments(store, { limit, cursor: { eventTime, id } });
+      expect(next.items.map((d) => d.id)).toEqual(await latestTruth(limit, { eventTime, id }));
+    }
+  }
+
+  it('lists the newest documents, page by page', expectLatestExact);
+
   // The one case that counts twice (migrations/0013): no publish time, and the changed page is
   // fetched again in another hour. Its old hour keeps the old row, as documents_hourly keeps it.
   describe('a document that moves to another hour', () => {
@@ -260,6 +289,12 @@ describe('cockpit counts equal count(DISTINCT id) over the documents (embedded s
       }
       const [first] = await getRiskDocuments(store, { ...day, minSensitivity: 60, limit: 1 });
       expect([first?.id, first?.eventTime]).toEqual([c.id, '2026-11-25T10:50:00.000Z']);
+    });
+
+    it('leaves the latest list exact', async () => {
+      const { items } = await getLatestDocuments(store, { limit: 3 });
+      expect(items.map((d) => d.id)).toEqual([c.id, b.id, a.id]);
+      await expectLatestExact();
     });
   });
 });

@@ -21,22 +21,47 @@ export interface LatestDocumentsFilter {
   cursor?: { eventTime: string; id: string };
 }
 
-export function buildLatestDocumentsQuery(filter: LatestDocumentsFilter): BuiltQuery {
-  const params: Record<string, unknown> = { limit: filter.limit };
-  let where = '';
-  if (filter.cursor) {
-    where =
-      "WHERE (event_time, id) < (fromUnixTimestamp64Milli({cursorTime:Int64}, 'UTC'), {cursorId:String})";
-    params.cursorTime = Date.parse(filter.cursor.eventTime);
-    params.cursorId = filter.cursor.id;
-  }
+const BEFORE_CURSOR =
+  "(event_time, id) < (fromUnixTimestamp64Milli({cursorTime:Int64}, 'UTC'), {cursorId:String})";
+
+function cursorParams(filter: LatestDocumentsFilter): Record<string, unknown> {
+  if (!filter.cursor) return {};
+  return { cursorTime: Date.parse(filter.cursor.eventTime), cursorId: filter.cursor.id };
+}
+
+/**
+ * The newest (id, event time) pairs from document_facts (migrations/0013), read backwards along
+ * its hour order and stopped after `take` rows, which FINAL would not allow: so the pairs may
+ * include a document's older rows, which `getLatestDocuments` checks against documents.
+ */
+export function buildLatestCandidatesQuery(filter: LatestDocumentsFilter, take: number): BuiltQuery {
+  const where = filter.cursor
+    ? `WHERE hour <= toStartOfHour(fromUnixTimestamp64Milli({cursorTime:Int64}, 'UTC')) AND ${BEFORE_CURSOR}`
+    : '';
   return {
-    query: `SELECT id, url, source, site, media_type, title, summary, published_at, fetched_at, keywords, event_time
-      FROM documents FINAL
+    query: `SELECT id, toUnixTimestamp64Milli(event_time) AS t
+      FROM document_facts
       ${where}
+      ORDER BY hour DESC, event_time DESC, id DESC
+      LIMIT {take:UInt32}`,
+    params: { ...cursorParams(filter), take },
+  };
+}
+
+/** The newest documents (before the cursor); with `ids`, only among those (read by primary key). */
+export function buildLatestDocumentsQuery(filter: LatestDocumentsFilter, ids?: string[]): BuiltQuery {
+  const conditions = [
+    ...(ids ? ['id IN {ids:Array(String)}'] : []),
+    ...(filter.cursor ? [BEFORE_CURSOR] : []),
+  ];
+  return {
+    query: `SELECT id, url, source, site, media_type, title, summary, published_at, fetched_at, keywords, event_time,
+        toUnixTimestamp64Milli(event_time) AS t
+      FROM documents FINAL
+      ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
       ORDER BY event_time DESC, id DESC
       LIMIT {limit:UInt32}`,
-    params,
+    params: { ...cursorParams(filter), limit: filter.limit, ...(ids ? { ids } : {}) },
   };
 }
 
@@ -52,13 +77,14 @@ interface Row {
   fetched_at: string;
   keywords: string[];
   event_time: string;
+  t: number | string;
 }
 
 export async function getLatestDocuments(
   store: Store,
   filter: LatestDocumentsFilter,
 ): Promise<{ items: DocumentListItem[]; nextCursor: string | null }> {
-  const rows = await store.query<Row>('getLatestDocuments', buildLatestDocumentsQuery(filter));
+  const rows = await readLatest(store, filter);
   const items = rows.map((r) => ({
     id: r.id,
     url: r.url,
@@ -75,4 +101,33 @@ export async function getLatestDocuments(
   const nextCursor =
     last && rows.length === filter.limit ? `${fromClickHouseTime(last.event_time)}|${last.id}` : null;
   return { items, nextCursor };
+}
+
+/**
+ * Every document has a row for its current hour and event time in document_facts, so when the
+ * newest distinct candidate pairs there are all current in documents, they are the newest
+ * documents. Otherwise (a re-analysis not merged yet that moved a document, or more older rows
+ * than the extra candidates taken) documents are read in full, as before document_facts.
+ */
+async function readLatest(store: Store, filter: LatestDocumentsFilter): Promise<Row[]> {
+  const take = 2 * filter.limit + 10;
+  const found = await store.query<{ id: string; t: number | string }>(
+    'getLatestCandidates',
+    buildLatestCandidatesQuery(filter, take),
+  );
+  const pairs = [...new Map(found.map((c) => [`${c.id}@${c.t}`, c.id])).entries()].slice(0, filter.limit);
+  if (pairs.length === filter.limit || found.length < take) {
+    const rows = pairs.length
+      ? await store.query<Row>(
+          'getLatestDocuments',
+          buildLatestDocumentsQuery(
+            filter,
+            pairs.map(([, id]) => id),
+          ),
+        )
+      : [];
+    const current = new Set(rows.map((r) => `${r.id}@${r.t}`));
+    if (rows.length === pairs.length && pairs.every(([pair]) => current.has(pair))) return rows;
+  }
+  return store.query<Row>('getLatestDocuments', buildLatestDocumentsQuery(filter));
 }
