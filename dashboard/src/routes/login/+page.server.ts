@@ -1,12 +1,23 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { safeNext } from '$lib/server/access.ts';
+import { appContext } from '$lib/server/context.ts';
+import { oidcSettings } from '$lib/server/oidc.ts';
+import { oidcRefusalMessage } from '$lib/server/oidc-users.ts';
 import { LoginBodySchema } from '$lib/server/requests.ts';
 import { login, rateLimitMessage } from '$lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-  if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
-  return {};
+  const next = safeNext(url.searchParams.get('next'));
+  if (locals.user) redirect(303, next);
+  // With OIDC configured, a 使用…登录 button beside the password form; refusals come back as ?error=oidc_….
+  const oidc = oidcSettings(appContext().config);
+  if (!oidc) return { oidc: null, oidcError: null };
+  const href = next === '/' ? '/auth/oidc/login' : `/auth/oidc/login?${new URLSearchParams({ next })}`;
+  return {
+    oidc: { name: oidc.name, href },
+    oidcError: oidcRefusalMessage(url.searchParams.get('error'), oidc.name),
+  };
 };
 
 export const actions: Actions = {
