@@ -13,7 +13,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
-import Provider from 'oidc-provider';
+// @ts-expect-error oidc-provider ships no type declarations; the little used here is typed below.
+import UntypedProvider from 'oidc-provider';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
@@ -26,6 +27,20 @@ const CLIENT_ID = 'yuqing-e2e';
 const CLIENT_SECRET = 'e2e-oidc-client-secret-never-logged';
 const OIDC_NAME = '政务服务统一身份认证';
 const OUTPUT = path.resolve(import.meta.dirname, '../../test-output/e2e/oidc');
+
+interface IdentityProvider {
+  listen(port: number, host: string, ready: () => void): Server;
+}
+const Provider = UntypedProvider as new (
+  issuer: string,
+  configuration: {
+    clients: Record<string, unknown>[];
+    findAccount: (ctx: unknown, id: string) => Promise<{ accountId: string; claims: () => Promise<object> }>;
+    claims: Record<string, string[]>;
+    features: Record<string, { enabled: boolean }>;
+    cookies: { keys: string[] };
+  },
+) => IdentityProvider;
 
 /** The identity provider: any login name is an account whose preferred_username is that name. */
 async function startIdentityProvider(redirectUri: string): Promise<{ issuer: string; server: Server }> {
