@@ -32,20 +32,10 @@ export const load: PageServerLoad = async ({ locals, url, isDataRequest }) => {
   const range = parsed.success ? parsed.data : cockpitRangeSchema().parse({ range: '7d' });
   const today = cockpitRangeSchema().parse({ range: 'today' });
   // The first paint needs the KPIs, the index, the alerts, the trend, events and topics: the page is
-  // sent once these are read. The other panels' reads start now and stream into the same response.
+  // sent once these are read. The other panels' reads start then (not before: they would share the
+  // engine's cores with the first ones and delay the page) and stream into the same response.
   // A refresh or client navigation (isDataRequest) waits for them, so the charts update in place
   // rather than flashing back to their loading state every minute.
-  const later = {
-    provinces: cockpitBreakdown(range, 'province'),
-    cities: cockpitCities(range),
-    categories: cockpitBreakdown(range, 'category'),
-    media: cockpitBreakdown(range, 'media_type'),
-    keywords: cockpitKeywords(range),
-    risks: cockpitRisks(range),
-    documents: cockpitLatest(),
-  };
-  // Should the awaited reads fail first, these rejections must not crash the process unhandled.
-  for (const p of Object.values(later)) p.catch(() => {});
   const [todaySummary, summary, trend, index, alerts, topics, events] = await Promise.all([
     cockpitSummary(today),
     cockpitSummary(range),
@@ -55,6 +45,17 @@ export const load: PageServerLoad = async ({ locals, url, isDataRequest }) => {
     cockpitTopics(range, 10),
     cockpitEvents(range, 8),
   ]);
+  const later = {
+    provinces: cockpitBreakdown(range, 'province'),
+    cities: cockpitCities(range),
+    categories: cockpitBreakdown(range, 'category'),
+    media: cockpitBreakdown(range, 'media_type'),
+    keywords: cockpitKeywords(range),
+    risks: cockpitRisks(range),
+    documents: cockpitLatest(),
+  };
+  // A failed streamed read must not crash the process as an unhandled rejection.
+  for (const p of Object.values(later)) p.catch(() => {});
   const panels = isDataRequest ? await settle(later) : later;
   return {
     range,
