@@ -18,7 +18,7 @@ import UntypedProvider from 'oidc-provider';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
-import { apiSession } from '../support/dashboard-session.ts';
+import { apiSession, browserLogin } from '../support/dashboard-session.ts';
 import { freePort, type PlatformProcess, startPlatform } from '../support/platform-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -26,6 +26,7 @@ const ADMIN_PASSWORD = 'e2e-admin-password';
 const CLIENT_ID = 'yuqing-e2e';
 const CLIENT_SECRET = 'e2e-oidc-client-secret-never-logged';
 const OIDC_NAME = '政务服务统一身份认证';
+const LOCAL_PASSWORD = 'local-password-kept';
 const OUTPUT = path.resolve(import.meta.dirname, '../../test-output/e2e/oidc');
 
 interface IdentityProvider {
@@ -141,7 +142,7 @@ describe('OIDC sign-in', { timeout: 120_000 }, () => {
       const res = await call('POST', '/api/admin/users', {
         username,
         displayName: username,
-        password: 'local-password-unused',
+        password: LOCAL_PASSWORD,
         roles,
         departmentId,
       });
@@ -189,6 +190,12 @@ describe('OIDC sign-in', { timeout: 120_000 }, () => {
     expect(await page.locator('a[href="/admin/users"]').count()).toBe(0);
     await page.screenshot({ path: path.join(OUTPUT, 'leader-signed-in.png'), fullPage: true });
     expect((await page.goto(`${base}/admin/users`))?.status()).toBe(403);
+  });
+
+  it('keeps the password form working beside the button', async () => {
+    const page = await browserLogin(browser, base, 'lead-east', LOCAL_PASSWORD);
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.close();
   });
 
   it('refuses a user the platform does not know, and a disabled one, on the login page', async () => {
