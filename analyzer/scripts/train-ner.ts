@@ -2,9 +2,13 @@
  * Trains the NER tagger (averaged structured perceptron, `analyzer/src/entities/ner-*.ts`) and
  * writes analyzer/models/ner.bin.gz. Deterministic: seeded shuffles, no threads.
  *   cd /work/main && npx tsx analyzer/scripts/train-ner.ts [--data ../shared/data] [--output path]
- *     [--bits 21] [--epochs 8] [--seed 20240601] [--weibo-repeat 4] [--clue name,org] [--validation]
- * --validation holds out one Weibo train post in five (by hash), prints figures on it after every
- * epoch and writes nothing: use it to choose options without looking at Weibo dev.
+ *     [--keep 60000] [--slot-bits 17] [--min-count 2] [--epochs 6] [--seed 20240601]
+ *     [--weibo-repeat 4] [--clue name,org] [--validation] [--also-keep 30000,120000]
+ * Training sees every feature (exact 32-bit hashes, those seen at least --min-count times); the
+ * model keeps the --keep features whose weights differ most across tags, in an open-addressed
+ * table of 2^--slot-bits slots. --validation holds out one Weibo train post in five (by hash),
+ * prints figures on it (also for the --also-keep sizes) and writes nothing: use it to choose
+ * options without looking at Weibo dev.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,7 +25,13 @@ import {
 import { formatScores, scoreNer, spansToEntities, toNerSentence } from '../src/entities/ner-eval.ts';
 import { extractFeatures, FEATURES } from '../src/entities/ner-features.ts';
 import { DEFAULT_NER_MODEL_PATH, NerModel, T, TAGS, tagsToSpans } from '../src/entities/ner-model.ts';
-import { type TrainExample, trainPerceptron } from '../src/entities/ner-train.ts';
+import {
+  FeatureIndex,
+  selectFeatures,
+  type TrainExample,
+  trainPerceptron,
+} from '../src/entities/ner-train.ts';
+import { simplifiedForm } from '../src/entities/traditional.ts';
 import { getGazetteer } from '../src/regions/index.ts';
 import { getJieba } from '../src/text/segment.ts';
 
@@ -29,8 +39,11 @@ const { values } = parseArgs({
   options: {
     data: { type: 'string', default: resolve(import.meta.dirname, '../../../shared/data') },
     output: { type: 'string', default: DEFAULT_NER_MODEL_PATH },
-    bits: { type: 'string', default: '21' },
-    epochs: { type: 'string', default: '8' },
+    keep: { type: 'string', default: '60000' },
+    'slot-bits': { type: 'string', default: '17' },
+    'also-keep': { type: 'string', default: '' },
+    'min-count': { type: 'string', default: '2' },
+    epochs: { type: 'string', default: '6' },
     seed: { type: 'string', default: '20240601' },
     'weibo-repeat': { type: 'string', default: '4' },
     'msra-repeat': { type: 'string', default: '1' },
@@ -38,9 +51,11 @@ const { values } = parseArgs({
     // CLUENER types to train on: name→PER, org (organization, government, company)→ORG, address and scene→LOC.
     clue: { type: 'string', default: 'name,org' },
     validation: { type: 'boolean', default: false },
+    'every-epoch': { type: 'boolean', default: false },
+    'no-retrain': { type: 'boolean', default: false },
   },
 });
-const bits = Number(values.bits);
+const slotBits = Number(values['slot-bits']);
 const started = performance.now();
 const file = (f: string) => {
   const path = resolve(values.data, f);
@@ -65,19 +80,31 @@ const usable = (s: TaggedSentence) => !heldOutTexts.has(s.text);
 
 const gazetteer = getGazetteer();
 const jieba = getJieba();
-const featurise = (s: TaggedSentence) =>
-  extractFeatures(s.text, jieba.tag(s.text, true), { buckets: 2 ** bits, tags: T, gazetteer });
+// As nerSpans does: a text in traditional script is featurised in its simplified form.
+const featurise = ({ text }: TaggedSentence) => {
+  const simple = simplifiedForm(text) ?? text;
+  return extractFeatures(simple, jieba.tag(simple, true), { gazetteer });
+};
 const examples: TrainExample[] = [];
+const index = new FeatureIndex();
 const add = (set: TaggedSentence[], repeat: number) => {
-  for (const s of set) if (usable(s)) examples.push({ features: featurise(s), tags: s.tags, repeat });
+  for (const s of set) {
+    if (!usable(s)) continue;
+    const features = featurise(s);
+    index.count(features);
+    examples.push({ features, tags: s.tags, repeat });
+  }
 };
 add(msra, Number(values['msra-repeat']));
 add(weiboTrain, Number(values['weibo-repeat']));
 add(clue, Number(values['clue-repeat']));
+const size = index.freeze(Number(values['min-count']));
+for (const e of examples) index.toOffsets(e.features);
 const chars = examples.reduce((n, e) => n + e.tags.length, 0);
 console.log(
   `${examples.length} training sentences (${chars} characters; MSRA, Weibo train ×${values['weibo-repeat']}, ` +
-    `CLUENER ${[...clueKinds].join('+') || 'none'}), featurised in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `CLUENER ${[...clueKinds].join('+') || 'none'}), ${size - 1} features seen ≥ ${values['min-count']} times, ` +
+    `featurised in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 
 const evalSets = (
@@ -88,7 +115,7 @@ const evalSets = (
 ]);
 const evalFeatures = evalSets.map(({ set }) => set.map(featurise));
 const meta = {
-  bits,
+  slotBits,
   features: FEATURES,
   tags: [...TAGS],
   trainedOn:
@@ -109,17 +136,52 @@ function report(model: NerModel) {
   });
 }
 
-const trained = trainPerceptron(examples, {
-  bits,
-  epochs: Number(values.epochs),
-  seed: Number(values.seed),
-  onEpoch: (epoch, weights, transitions) => {
-    console.log(`epoch ${epoch}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    if (values.validation) report(NerModel.fromWeights(meta, weights, transitions));
-  },
-});
-const model = NerModel.fromWeights(meta, trained.weights, trained.transitions);
-if (!values.validation) {
+/** The model keeping `count` features, in 2^bits slots (by default the smallest at most half full). */
+function compact(weights: Float32Array, transitions: Float64Array, count: number, bits?: number): NerModel {
+  const { keep, threshold } = selectFeatures(weights, index.frequency, count);
+  const b = bits ?? Math.max(10, Math.ceil(Math.log2(keep.length / 0.5)));
+  const model = NerModel.build({ ...meta, slotBits: b }, index.hashes, weights, keep, transitions);
+  console.log(
+    `  ${model.meta.kept} features kept (weight spread ≥ ${threshold.toPrecision(3)}), ` +
+      `2^${b} slots (${((2 ** b * 16) / 2 ** 20).toFixed(1)} MB)`,
+  );
+  return model;
+}
+
+const epochs = Number(values.epochs);
+const keepCount = Number(values.keep);
+const train = (label: string) =>
+  trainPerceptron(examples, {
+    size,
+    epochs,
+    seed: Number(values.seed),
+    onEpoch: (epoch, weights, transitions) => {
+      console.log(`${label} epoch ${epoch}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      if (values.validation && values['every-epoch'])
+        report(compact(weights, transitions, keepCount, slotBits));
+    },
+  });
+let trained = train('full');
+if (values.validation) {
+  for (const k of values['also-keep'].split(',').filter(Boolean).map(Number)) {
+    console.log(`keeping ${k} features, not retrained:`);
+    report(compact(trained.weights, trained.transitions, k));
+  }
+}
+if (!values['no-retrain']) {
+  // Train again on the kept features alone, so that the weights make up for the pruned ones.
+  const { keep } = selectFeatures(trained.weights, index.frequency, keepCount);
+  const kept = new Uint8Array(size);
+  for (const id of keep) kept[id] = 1;
+  for (const e of examples)
+    for (let k = 0; k < e.features.length; k++) if (!kept[(e.features[k] as number) / T]) e.features[k] = 0;
+  trained = train('pruned');
+}
+const model = compact(trained.weights, trained.transitions, keepCount, slotBits);
+if (values.validation) {
+  console.log(`keeping ${keepCount} features${values['no-retrain'] ? '' : ', retrained'}:`);
+  report(model);
+} else {
   const bytes = model.save(values.output);
   console.log(`wrote ${values.output} (${(bytes / 1e6).toFixed(2)} MB)`);
   report(NerModel.load(values.output));

@@ -3,14 +3,14 @@ import { AhoCorasick } from '../sensitivity/aho-corasick.ts';
 import type { TaggedWord } from './find-entities.ts';
 import { SURNAMES, WORLD_PLACES } from './name-lists.ts';
 import { ORG_SUFFIXES } from './stop-lists.ts';
+import { simplifiedTable } from './traditional.ts';
 
 /**
  * Character features for the NER tagger, hashed without building strings: for every UTF-16 code
- * unit of the text, FEATURES bucket numbers (already multiplied by the number of tags, so that a
- * bucket's tag weights are read as one contiguous run).
+ * unit of the text, FEATURES 32-bit feature hashes (the model looks them up in its table).
  *
  * - characters −2…+2, bigrams and trigrams around the character (case-folded, full-width folded,
- *   digits collapsed to 0) and the character types of −1, 0, +1;
+ *   traditional folded to simplified, digits collapsed to 0) and the character types of −1, 0, +1;
  * - jieba: the word containing the character (B/M/E/S position, POS tag, the word itself) and the
  *   tags of the words before and after it;
  * - lists: region names from the gazetteer, world places, organisation-name endings (公司, 法院 …)
@@ -28,12 +28,28 @@ const M = 2;
 const E = 3;
 const S = 4;
 
+let folds: Uint16Array | undefined;
+
+/**
+ * One table for every fold of a code unit: full-width → ASCII, upper → lower case, digits → 0,
+ * ideographic space → space, traditional → simplified (`traditional.ts`).
+ */
+function foldTable(): Uint16Array {
+  if (!folds) {
+    folds = simplifiedTable().slice();
+    for (let c = 0xff01; c <= 0xff5e; c++) folds[c] = c - 0xfee0;
+    folds[0x3000] = 0x20;
+    for (let c = 0; c < 0x10000; c++) {
+      const f = folds[c] as number;
+      if (f >= 0x41 && f <= 0x5a) folds[c] = f + 32;
+      else if (f >= 0x30 && f <= 0x39) folds[c] = 0x30;
+    }
+  }
+  return folds;
+}
+
 function fold(c: number): number {
-  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-  else if (c === 0x3000) return 0x20;
-  if (c >= 0x41 && c <= 0x5a) return c + 32;
-  if (c >= 0x30 && c <= 0x39) return 0x30;
-  return c;
+  return (folds ?? foldTable())[c] as number;
 }
 
 /** 0 Han, 1 digit, 2 Latin letter, 3 space or punctuation, 4 other (emoji halves …), 5 padding. */
@@ -52,15 +68,11 @@ function charType(c: number): number {
   return 4;
 }
 
-function mix(h: number, x: number): number {
-  h = Math.imul(h ^ x, 0x01000193);
-  return h ^ (h >>> 15);
-}
-
+/** A well-mixed 32-bit hash (signed, as Int32Array holds it). */
 function finish(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return h ^ (h >>> 16);
 }
 
 const tagHashes = new Map<string, number>();
@@ -127,38 +139,59 @@ function markSpan(marks: Uint8Array, start: number, end: number): void {
 }
 
 export interface FeatureContext {
-  /** Number of hash buckets, a power of two. */
-  buckets: number;
-  /** Number of tags; bucket numbers are multiplied by it. */
-  tags: number;
   gazetteer: Gazetteer;
   /** The gazetteer's names in this text (`scanRegionNames`), when the caller already has them. */
   regionNames?: readonly { start: number; end: number }[];
 }
 
-/** Per-character facts of a text from which the feature buckets are hashed (`prepareText`). */
+/**
+ * Per-character facts of a text from which the features are hashed (`prepareText`). The arrays
+ * are scratch buffers shared by every call (no allocation per text): they may be longer than the
+ * text, and they hold this text only until the next `prepareText`.
+ */
 export interface PreparedText {
-  readonly n: number;
+  n: number;
   /** Folded code units with two padding units on each side. */
-  readonly c: Int32Array;
-  readonly type: Uint8Array;
+  c: Int32Array;
+  type: Uint8Array;
   /** jieba word of each character: B/M/E/S position, word hash, tag hash, neighbouring tags. */
-  readonly wPos: Uint8Array;
-  readonly wHash: Int32Array;
-  readonly wTag: Int32Array;
-  readonly prevTag: Int32Array;
-  readonly nextTag: Int32Array;
+  wPos: Uint8Array;
+  wHash: Int32Array;
+  wTag: Int32Array;
+  prevTag: Int32Array;
+  nextTag: Int32Array;
   /** Position inside a gazetteer region, world place, organisation ending, surname. */
-  readonly region: Uint8Array;
-  readonly world: Uint8Array;
-  readonly org: Uint8Array;
-  readonly surname: Uint8Array;
+  region: Uint8Array;
+  world: Uint8Array;
+  org: Uint8Array;
+  surname: Uint8Array;
 }
+
+function allocate(size: number): PreparedText {
+  return {
+    n: 0,
+    c: new Int32Array(size + 4),
+    type: new Uint8Array(size + 4),
+    wPos: new Uint8Array(size),
+    wHash: new Int32Array(size),
+    wTag: new Int32Array(size),
+    prevTag: new Int32Array(size),
+    nextTag: new Int32Array(size),
+    region: new Uint8Array(size),
+    world: new Uint8Array(size),
+    org: new Uint8Array(size),
+    surname: new Uint8Array(size),
+  };
+}
+
+let scratch = allocate(1024);
 
 /**
  * The O(n) pass before hashing: folds characters, spreads jieba words and tags over their
  * characters and marks list matches. `tokens` are jieba's words with POS tags; their lengths must
- * add up to the text's.
+ * add up to the text's. Characters are folded to simplified script for the character features;
+ * a caller with a text in traditional script should pass its simplified form (`simplifiedForm`)
+ * so that jieba, the gazetteer and the lists see it too.
  */
 export function prepareText(
   text: string,
@@ -166,20 +199,19 @@ export function prepareText(
   ctx: Pick<FeatureContext, 'gazetteer' | 'regionNames'>,
 ): PreparedText {
   const n = text.length;
-  const c = new Int32Array(n + 4);
-  const type = new Uint8Array(n + 4);
+  if (scratch.wPos.length < n) scratch = allocate(Math.max(n, scratch.wPos.length * 2));
+  const p = scratch;
+  p.n = n;
+  const { c, type, wPos, wHash, wTag, prevTag, nextTag, region, world, org, surname } = p;
+  const table = folds ?? foldTable();
   c[0] = BOS;
   c[1] = BOS;
   c[n + 2] = EOS;
   c[n + 3] = EOS;
-  for (let i = 0; i < n; i++) c[i + 2] = fold(text.charCodeAt(i));
+  for (let i = 0; i < n; i++) c[i + 2] = table[text.charCodeAt(i)] as number;
   for (let i = 0; i < n + 4; i++) type[i] = charType(c[i] as number);
 
-  const wPos = new Uint8Array(n);
-  const wHash = new Int32Array(n);
-  const wTag = new Int32Array(n);
-  const prevTag = new Int32Array(n);
-  const nextTag = new Int32Array(n);
+  wPos.fill(NONE, 0, n);
   let at = 0;
   let before = 0x5b;
   let th = tokens.length > 0 ? hashTag((tokens[0] as TaggedWord).tag) : 0;
@@ -199,12 +231,18 @@ export function prepareText(
     th = after;
     at = end;
   }
+  for (let k = at; k < n; k++) {
+    wHash[k] = 0;
+    wTag[k] = 0;
+    prevTag[k] = 0;
+    nextTag[k] = 0;
+  }
 
-  const region = new Uint8Array(n);
+  region.fill(NONE, 0, n);
+  world.fill(NONE, 0, n);
+  org.fill(NONE, 0, n);
+  surname.fill(NONE, 0, n);
   for (const r of ctx.regionNames ?? scanRegionNames(text, ctx.gazetteer)) markSpan(region, r.start, r.end);
-  const world = new Uint8Array(n);
-  const org = new Uint8Array(n);
-  const surname = new Uint8Array(n);
   const { ac, kinds } = listAutomaton();
   ac.scan(text, (id, start, end) => {
     const kind = kinds[id];
@@ -213,24 +251,22 @@ export function prepareText(
   });
   const single = singleSurnames();
   for (let i = 0; i < n; i++) if (surname[i] === NONE && single[text.charCodeAt(i)] === 1) surname[i] = S;
-  return { n, c, type, wPos, wHash, wTag, prevTag, nextTag, region, world, org, surname };
+  return p;
 }
 
 /**
- * Writes the feature buckets of characters [from, to) into `out` (`out[i * FEATURES + k]` for
- * character i and template k). Features read the whole text around each character, so tagging a
- * part of a text sees the same features as tagging all of it.
+ * Writes the 32-bit feature hashes of characters [from, to) into `out` (`out[i * FEATURES + k]`
+ * for character i and template k); the model maps them to weights. Features read the whole text
+ * around each character, so tagging a part of a text sees the same features as tagging all of it.
  */
-export function hashFeatures(
-  p: PreparedText,
-  buckets: number,
-  tags: number,
-  out: Int32Array,
-  from = 0,
-  to = p.n,
-): void {
+export function hashFeatures(p: PreparedText, out: Int32Array, from = 0, to = p.n): void {
   const { n, c, type, wPos, wHash, wTag, prevTag, nextTag, region, world, org, surname } = p;
-  const mask = buckets - 1;
+  // Each feature: its template number, then each value mixed in (h = imul(h ^ v, P); h ^= h >>> 15),
+  // then finish(). Written out: this function is too large for V8 to inline helpers, and the
+  // calls cost a fifth of the tagger's time.
+  const P = 0x01000193;
+  const bias = finish(24);
+  let h: number;
   for (let i = from; i < to; i++) {
     const q = i + 2;
     const a = c[q - 2] as number;
@@ -238,42 +274,214 @@ export function hashFeatures(
     const x = c[q] as number;
     const d = c[q + 1] as number;
     const e = c[q + 2] as number;
+    const t0 = type[q - 1] as number;
+    const t1 = type[q] as number;
+    const t2 = type[q + 1] as number;
     const wp = wPos[i] as number;
     const wt = wTag[i] as number;
+    const wh = wHash[i] as number;
+    const pt = prevTag[i] as number;
+    const nt = nextTag[i] as number;
+    const rg = region[i] as number;
+    const wo = world[i] as number;
+    const og = org[i] as number;
+    const on = i + 1 < n ? (org[i + 1] as number) : 0;
+    const sn = surname[i] as number;
+    const sp = i > 0 ? (surname[i - 1] as number) : 0;
     const base = i * FEATURES;
-    const bx = mix(mix(7, b), x);
-    out[base] = (finish(mix(1, a)) & mask) * tags;
-    out[base + 1] = (finish(mix(2, b)) & mask) * tags;
-    out[base + 2] = (finish(mix(3, x)) & mask) * tags;
-    out[base + 3] = (finish(mix(4, d)) & mask) * tags;
-    out[base + 4] = (finish(mix(5, e)) & mask) * tags;
-    out[base + 5] = (finish(mix(mix(6, a), b)) & mask) * tags;
-    out[base + 6] = (finish(bx) & mask) * tags;
-    out[base + 7] = (finish(mix(mix(8, x), d)) & mask) * tags;
-    out[base + 8] = (finish(mix(mix(9, d), e)) & mask) * tags;
-    out[base + 9] = (finish(mix(bx, d)) & mask) * tags;
-    out[base + 10] = (finish(mix(mix(mix(11, a), b), x)) & mask) * tags;
-    out[base + 11] = (finish(mix(mix(mix(12, x), d), e)) & mask) * tags;
-    out[base + 12] =
-      (finish(mix(mix(mix(13, type[q - 1] as number), type[q] as number), type[q + 1] as number)) & mask) *
-      tags;
-    out[base + 13] = (finish(mix(mix(14, wp), wt)) & mask) * tags;
-    out[base + 14] = (finish(mix(mix(15, wp), wHash[i] as number)) & mask) * tags;
-    out[base + 15] = (finish(mix(mix(mix(16, wp), wt), prevTag[i] as number)) & mask) * tags;
-    out[base + 16] = (finish(mix(mix(mix(17, wp), wt), nextTag[i] as number)) & mask) * tags;
-    out[base + 17] = (finish(mix(mix(18, wp), x)) & mask) * tags;
-    out[base + 18] = (finish(mix(mix(19, region[i] as number), wp)) & mask) * tags;
-    out[base + 19] = (finish(mix(mix(20, world[i] as number), wp)) & mask) * tags;
-    out[base + 20] =
-      (finish(mix(mix(mix(21, org[i] as number), i + 1 < n ? (org[i + 1] as number) : 0), wp)) & mask) * tags;
-    out[base + 21] = (finish(mix(mix(mix(22, surname[i] as number), wp), wt)) & mask) * tags;
-    out[base + 22] = (finish(mix(mix(23, i > 0 ? (surname[i - 1] as number) : 0), wp)) & mask) * tags;
-    out[base + 23] = (finish(24) & mask) * tags;
+    h = 1;
+    h = Math.imul(h ^ a, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 0] = h ^ (h >>> 16);
+    h = 2;
+    h = Math.imul(h ^ b, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 1] = h ^ (h >>> 16);
+    h = 3;
+    h = Math.imul(h ^ x, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 2] = h ^ (h >>> 16);
+    h = 4;
+    h = Math.imul(h ^ d, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 3] = h ^ (h >>> 16);
+    h = 5;
+    h = Math.imul(h ^ e, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 4] = h ^ (h >>> 16);
+    h = 6;
+    h = Math.imul(h ^ a, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ b, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 5] = h ^ (h >>> 16);
+    h = 7;
+    h = Math.imul(h ^ b, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ x, P);
+    h ^= h >>> 15;
+    const bx = h;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 6] = h ^ (h >>> 16);
+    h = 8;
+    h = Math.imul(h ^ x, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ d, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 7] = h ^ (h >>> 16);
+    h = 9;
+    h = Math.imul(h ^ d, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ e, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 8] = h ^ (h >>> 16);
+    h = bx;
+    h = Math.imul(h ^ d, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 9] = h ^ (h >>> 16);
+    h = 11;
+    h = Math.imul(h ^ a, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ b, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ x, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 10] = h ^ (h >>> 16);
+    h = 12;
+    h = Math.imul(h ^ x, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ d, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ e, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 11] = h ^ (h >>> 16);
+    h = 13;
+    h = Math.imul(h ^ t0, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ t1, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ t2, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 12] = h ^ (h >>> 16);
+    h = 14;
+    h = Math.imul(h ^ wp, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ wt, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 13] = h ^ (h >>> 16);
+    h = 15;
+    h = Math.imul(h ^ wp, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ wh, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 14] = h ^ (h >>> 16);
+    h = 16;
+    h = Math.imul(h ^ wp, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ wt, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ pt, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 15] = h ^ (h >>> 16);
+    h = 17;
+    h = Math.imul(h ^ wp, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ wt, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ nt, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 16] = h ^ (h >>> 16);
+    h = 18;
+    h = Math.imul(h ^ wp, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ x, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 17] = h ^ (h >>> 16);
+    h = 19;
+    h = Math.imul(h ^ rg, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ wp, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 18] = h ^ (h >>> 16);
+    h = 20;
+    h = Math.imul(h ^ wo, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ wp, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 19] = h ^ (h >>> 16);
+    h = 21;
+    h = Math.imul(h ^ og, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ on, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ wp, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 20] = h ^ (h >>> 16);
+    h = 22;
+    h = Math.imul(h ^ sn, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ wp, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ wt, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 21] = h ^ (h >>> 16);
+    h = 23;
+    h = Math.imul(h ^ sp, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ wp, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 22] = h ^ (h >>> 16);
+    out[base + 23] = bias;
   }
 }
 
 /**
- * Feature buckets of a text: `out[i * FEATURES + k]` for character i and template k. `tokens` are
+ * Feature hashes of a text: `out[i * FEATURES + k]` for character i and template k. `tokens` are
  * jieba's words with POS tags; their lengths must add up to the text's.
  */
 export function extractFeatures(
@@ -282,6 +490,6 @@ export function extractFeatures(
   ctx: FeatureContext,
 ): Int32Array {
   const out = new Int32Array(text.length * FEATURES);
-  hashFeatures(prepareText(text, tokens, ctx), ctx.buckets, ctx.tags, out);
+  hashFeatures(prepareText(text, tokens, ctx), out);
   return out;
 }

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { getGazetteer } from '../regions/index.ts';
 import { getJieba } from '../text/segment.ts';
 import { extractFeatures, FEATURES } from './ner-features.ts';
-import { NerModel, T, TAGS, tagsToSpans, viterbi } from './ner-model.ts';
-import { trainPerceptron } from './ner-train.ts';
+import { allowed, NerModel, T, TAGS, tagsToSpans, viterbi } from './ner-model.ts';
+import { FeatureIndex, selectFeatures, trainPerceptron } from './ner-train.ts';
 
 const id = (tag: string) => TAGS.indexOf(tag as (typeof TAGS)[number]);
 
@@ -33,6 +33,57 @@ describe('BIO decoding', () => {
   });
 });
 
+/** Plain Viterbi over every (previous, next) pair: the reference for the unrolled decoder. */
+function reference(em: Float64Array, n: number, trans: Float64Array): number[] {
+  const score: number[][] = [];
+  const back: number[][] = [];
+  const move = (p: number, y: number) => (allowed(p, y) ? (trans[p * T + y] as number) : -1e30);
+  score.push(Array.from({ length: T }, (_, y) => (em[y] as number) + move(T, y)));
+  for (let i = 1; i < n; i++) {
+    const row: number[] = [];
+    const arg: number[] = [];
+    for (let y = 0; y < T; y++) {
+      let best = -Infinity;
+      let at = 0;
+      for (let p = 0; p < T; p++) {
+        const v = (score[i - 1]?.[p] as number) + move(p, y);
+        if (v > best) {
+          best = v;
+          at = p;
+        }
+      }
+      row.push(best + (em[i * T + y] as number));
+      arg.push(at);
+    }
+    score.push(row);
+    back.push(arg);
+  }
+  const last = score[n - 1] as number[];
+  let y = last.indexOf(Math.max(...last));
+  const tags = [y];
+  for (let i = n - 1; i > 0; i--) {
+    y = back[i - 1]?.[y] as number;
+    tags.unshift(y);
+  }
+  return tags;
+}
+
+describe('Viterbi', () => {
+  it('finds the same best path as the plain algorithm', () => {
+    let seed = 42;
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let round = 0; round < 200; round++) {
+      const n = 1 + Math.floor(random() * 30);
+      const em = Float64Array.from({ length: n * T }, () => Math.round(random() * 200 - 100));
+      const trans = Float64Array.from({ length: (T + 1) * T }, () => Math.round(random() * 100 - 50));
+      expect([...viterbi(em, n, trans)]).toEqual(reference(em, n, trans));
+    }
+  });
+});
+
 describe('training, saving and loading', () => {
   it('learns a toy set and reads back exactly what it wrote', () => {
     const gazetteer = getGazetteer();
@@ -41,40 +92,48 @@ describe('training, saving and loading', () => {
       ['李华去上海出差。', 'PPOLLOOO'],
       ['张伟在广州读书。', 'PPOLLOOO'],
     ];
-    const bits = 12;
-    const examples = toy.map(([text, marks]) => {
+    const index = new FeatureIndex();
+    const hashed = toy.map(([text, marks]) => {
       const tags = Uint8Array.from(marks, (m, i) => {
         if (m === 'O') return 0;
         const type = m === 'P' ? 'PER' : 'LOC';
         return id(`${i > 0 && marks[i - 1] === m ? 'I' : 'B'}-${type}`);
       });
-      const features = extractFeatures(text, getJieba().tag(text, true), {
-        buckets: 2 ** bits,
-        tags: T,
-        gazetteer,
-      });
-      return { features, tags, repeat: 1 };
+      const features = extractFeatures(text, getJieba().tag(text, true), { gazetteer });
+      index.count(features);
+      return { features, tags };
     });
-    const trained = trainPerceptron(examples, { bits, epochs: 5, seed: 1 });
-    const meta = { bits, features: FEATURES, tags: [...TAGS], trainedOn: 'toy' };
-    const model = NerModel.fromWeights(meta, trained.weights, trained.transitions);
+    const size = index.freeze(1);
+    const examples = hashed.map((e) => ({
+      features: index.toOffsets(e.features.slice()),
+      tags: e.tags,
+      repeat: 1,
+    }));
+    const trained = trainPerceptron(examples, { size, epochs: 5, seed: 1 });
+    const { keep } = selectFeatures(trained.weights, index.frequency, size);
+    const meta = { slotBits: 12, features: FEATURES, tags: [...TAGS], trainedOn: 'toy' };
+    const model = NerModel.build(meta, index.hashes, trained.weights, keep, trained.transitions);
+    expect(model.meta.kept).toBeGreaterThan(0);
     const path = join(mkdtempSync(join(tmpdir(), 'ner-')), 'toy.bin.gz');
     model.save(path);
     const loaded = NerModel.load(path);
+    expect(loaded.fingerprints).toEqual(model.fingerprints);
     expect(loaded.weights).toEqual(model.weights);
-    for (const e of examples) expect([...loaded.tag(e.features)]).toEqual([...e.tags]);
+    expect(loaded.meta).toEqual(model.meta);
+    // The model reads feature hashes, not training offsets.
+    for (const e of hashed) expect([...loaded.tag(e.features)]).toEqual([...e.tags]);
   });
 
   it('is deterministic', () => {
     const examples = [
       {
-        features: Int32Array.from({ length: FEATURES * 2 }, (_, i) => i * T),
+        features: Int32Array.from({ length: FEATURES * 2 }, (_, i) => (i + 1) * T),
         tags: Uint8Array.of(1, 2),
         repeat: 2,
       },
     ];
-    const a = trainPerceptron(examples, { bits: 8, epochs: 2, seed: 7 });
-    const b = trainPerceptron(examples, { bits: 8, epochs: 2, seed: 7 });
+    const a = trainPerceptron(examples, { size: 64, epochs: 2, seed: 7 });
+    const b = trainPerceptron(examples, { size: 64, epochs: 2, seed: 7 });
     expect(a.weights).toEqual(b.weights);
   });
 });

@@ -1,7 +1,10 @@
 import { FEATURES } from './ner-features.ts';
 import { T, viterbi } from './ner-model.ts';
 
-/** A sentence ready for training: feature buckets (`extractFeatures`) and gold tag ids. */
+/**
+ * A sentence ready for training: per character FEATURES feature offsets (a feature's id times T,
+ * `FeatureIndex`; 0 is "no feature") and gold tag ids.
+ */
 export interface TrainExample {
   features: Int32Array;
   tags: Uint8Array;
@@ -10,7 +13,8 @@ export interface TrainExample {
 }
 
 export interface PerceptronOptions {
-  bits: number;
+  /** Number of feature ids (weights are size × T). */
+  size: number;
   epochs: number;
   seed: number;
   /** Called after each epoch with the averaged weights so far (for a learning curve). */
@@ -44,7 +48,7 @@ export function trainPerceptron(
   examples: readonly TrainExample[],
   options: PerceptronOptions,
 ): PerceptronWeights {
-  const size = 2 ** options.bits * T;
+  const size = options.size * T;
   const w = new Float32Array(size);
   const u = new Float64Array(size);
   const tw = new Float64Array((T + 1) * T);
@@ -86,6 +90,7 @@ export function trainPerceptron(
           if (g !== p) {
             for (let k = i * FEATURES; k < (i + 1) * FEATURES; k++) {
               const f = features[k] as number;
+              if (f === 0) continue;
               w[f + g] = (w[f + g] as number) + 1;
               u[f + g] = (u[f + g] as number) + c;
               w[f + p] = (w[f + p] as number) - 1;
@@ -110,4 +115,74 @@ export function trainPerceptron(
     }
   }
   return averaged();
+}
+
+/**
+ * Dense ids of feature hashes seen in training, with how often each was seen. Id 0 stands for
+ * every feature below the count cut-off: it is never learned from, and the model leaves it out.
+ */
+export class FeatureIndex {
+  private readonly counts = new Map<number, number>();
+  private ids: Map<number, number> | undefined;
+  /** Hash of each id (index 0 unused). */
+  hashes = new Int32Array(0);
+  /** Training count of each id. */
+  frequency = new Int32Array(0);
+
+  count(features: Int32Array): void {
+    for (const h of features) this.counts.set(h, (this.counts.get(h) ?? 0) + 1);
+  }
+
+  /** Gives ids to the features seen at least `minCount` times; returns the number of ids. */
+  freeze(minCount: number): number {
+    const kept = [...this.counts].filter(([, n]) => n >= minCount);
+    this.ids = new Map();
+    this.hashes = new Int32Array(kept.length + 1);
+    this.frequency = new Int32Array(kept.length + 1);
+    kept.forEach(([h, n], i) => {
+      this.ids?.set(h, i + 1);
+      this.hashes[i + 1] = h;
+      this.frequency[i + 1] = n;
+    });
+    this.counts.clear();
+    return kept.length + 1;
+  }
+
+  /** Rewrites feature hashes in place as offsets (id × T) into the weights; unknown ones are 0. */
+  toOffsets(features: Int32Array): Int32Array {
+    const ids = this.ids;
+    if (!ids) throw new Error('FeatureIndex.freeze() first');
+    for (let k = 0; k < features.length; k++) features[k] = (ids.get(features[k] as number) ?? 0) * T;
+    return features;
+  }
+}
+
+/**
+ * The ids to keep in a model of `slots` slots at most `load` full: the features whose weights
+ * differ most across tags (max − min: a feature that adds the same to every tag decides
+ * nothing), ordered most frequent first. Returns them and the weakest spread kept.
+ */
+export function selectFeatures(
+  weights: Float32Array,
+  frequency: Int32Array,
+  count: number,
+): { keep: Int32Array; threshold: number } {
+  const ids = frequency.length;
+  const spread = new Float64Array(ids);
+  for (let id = 1; id < ids; id++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let y = 0; y < T; y++) {
+      const x = weights[id * T + y] as number;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    spread[id] = hi - lo;
+  }
+  const order = Int32Array.from({ length: ids - 1 }, (_, i) => i + 1);
+  order.sort((a, b) => (spread[b] as number) - (spread[a] as number) || a - b);
+  const chosen = order.slice(0, Math.min(count, order.length)).filter((id) => (spread[id] as number) > 0);
+  const threshold = chosen.length > 0 ? (spread[chosen[chosen.length - 1] as number] as number) : 0;
+  chosen.sort((a, b) => (frequency[b] as number) - (frequency[a] as number) || a - b);
+  return { keep: chosen, threshold };
 }
