@@ -15,10 +15,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.sessionToken = token;
 
   const { pathname } = event.url;
-  // The OIDC sign-in routes are how a user gets a session, so they need none (GET only).
-  const oidcRoute =
-    event.request.method === 'GET' && (pathname === '/auth/oidc/login' || pathname === '/auth/oidc/callback');
-  if (!user && !oidcRoute && !isPublicRoute(event.request.method, pathname)) {
+  if (!user && !isPublicRoute(event.request.method, pathname)) {
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       const response = apiError(401, 'unauthorized', '未登录或会话已过期，请先登录');
       applySecurityHeaders(response.headers);

@@ -30,6 +30,10 @@ describe('isPublicRoute', () => {
     ['GET', '/feeds', false],
     ['GET', '/feedsx/news/rss.xml', false],
     ['GET', '/api/publish/drafts', false],
+    ['GET', '/auth/oidc/login', true],
+    ['GET', '/auth/oidc/callback', true],
+    ['POST', '/auth/oidc/callback', false],
+    ['GET', '/auth/oidc/other', false],
   ])('%s %s → %s', (method, path, expected) => {
     expect(isPublicRoute(method, path)).toBe(expected);
   });

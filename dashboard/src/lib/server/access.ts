@@ -5,6 +5,9 @@ import { ROLES, type Role, type User } from '@yuqing/schemas';
 export function isPublicRoute(method: string, pathname: string): boolean {
   if (pathname === '/login' || pathname === '/api/health') return true;
   if (pathname === '/api/session' && method === 'POST') return true;
+  // OIDC sign-in (404 when not configured): its start and the identity provider's way back.
+  if (method === 'GET' && (pathname === '/auth/oidc/login' || pathname === '/auth/oidc/callback'))
+    return true;
   // The per-column feeds the portal pulls without a session; they hold only published, not
   // withdrawn items (feed_entries with withdrawn = 0, see $lib/server/publish/feeds.ts).
   if ((method === 'GET' || method === 'HEAD') && pathname.startsWith('/feeds/')) return true;

@@ -5,7 +5,7 @@ import { safeNext } from './access.ts';
 import { appContext, logger } from './context.ts';
 import { OidcFlowStore } from './oidc-flows.ts';
 import { type OidcRefusal, resolveOidcUser, usernameFromClaims } from './oidc-users.ts';
-import { clientAddress, SESSION_COOKIE } from './session.ts';
+import { clientAddress, setSessionCookie } from './session.ts';
 
 /** OIDC sign-in as configured; null when YUQING_OIDC_ISSUER is unset (sign-in stays local only). */
 export interface OidcSettings {
@@ -163,14 +163,12 @@ export async function finishOidcSignIn(
   if (!mapped.ok) return refuse(mapped.reason, flow.next, username);
   const { user } = mapped;
   const { token, expiresAt } = await createSession(store, user.id);
-  // The same cookie as a password login (session.ts).
-  event.cookies.set(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: event.url.protocol === 'https:' || settings.redirectUri.protocol === 'https:',
-    expires: expiresAt,
-  });
+  setSessionCookie(
+    event,
+    token,
+    expiresAt,
+    event.url.protocol === 'https:' || settings.redirectUri.protocol === 'https:',
+  );
   await writeAudit(store, { actorId: user.id, action: 'login', target: user.username, detail: 'oidc', ip });
   logger().info({ userId: user.id, method: 'oidc' }, 'login');
   return { ok: true, next: flow.next };

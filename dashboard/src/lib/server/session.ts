@@ -85,14 +85,14 @@ export async function resolveSession(cookies: Cookies): Promise<{ user: User | n
   return { user, token: user ? token : null };
 }
 
-function setSessionCookie(event: RequestEvent, token: string, expires: Date): void {
-  event.cookies.set(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: event.url.protocol === 'https:',
-    expires,
-  });
+/** The session cookie; `secure` also when a TLS proxy in front makes the public URL https. */
+export function setSessionCookie(
+  event: RequestEvent,
+  token: string,
+  expires: Date,
+  secure = event.url.protocol === 'https:',
+): void {
+  event.cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires });
 }
 
 function clearSessionCookie(cookies: Cookies, url: URL): void {
