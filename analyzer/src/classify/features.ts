@@ -94,7 +94,7 @@ function wordKey(w: string): number {
   let h = WORD_SEED;
   for (let i = 0; i < w.length; i++) {
     let c = w.charCodeAt(i);
-    const bits = c >= 0x61 && c <= 0x7a ? SAME_LOWER : info(c);
+    const bits = (c >= 0x61 && c <= 0x7a) || (c >= 0x4e00 && c <= 0x9fff) ? SAME_LOWER : info(c);
     if ((bits & ASCII_UPPER) !== 0) c += 32;
     else if ((bits & SAME_LOWER) === 0) return fnv1a(w.toLowerCase(), WORD_SEED);
     h ^= c;
@@ -136,7 +136,7 @@ function bigrams(text: string, mask: number, keys: Keys): void {
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
-    const bits = info(c);
+    const bits = c >= 0x4e00 && c <= 0x9fff ? WORD | SAME_LOWER : info(c);
     if ((bits & ASCII_UPPER) !== 0) c += 32;
     else if ((bits & SAME_LOWER) === 0) {
       keys.length = start; // a unit whose case needs the whole string (surrogates, Σ, İ …)
@@ -159,24 +159,81 @@ function countInto(text: string, mask: number, keys: Keys, words?: readonly stri
   bigrams(text, mask, keys);
 }
 
+const RADIX_BITS = 9;
+const counts = new Int32Array(1 << RADIX_BITS);
+let spare = new Uint32Array(1024);
+
+/**
+ * Sorts `d[from, to)` ascending: least-significant-digit radix sort, 9 bits a pass, for as many
+ * passes as the largest key needs (two for 2^18 buckets). A typed-array sort costs a third of the
+ * features' time; this is linear.
+ */
+function sortKeys(d: Uint32Array<ArrayBuffer>, from: number, to: number): void {
+  const n = to - from;
+  if (n < 2) return;
+  if (n < 32) {
+    d.subarray(from, to).sort();
+    return;
+  }
+  let max = 0;
+  for (let i = from; i < to; i++) if ((d[i] as number) > max) max = d[i] as number;
+  if (spare.length < n) spare = new Uint32Array(n * 2);
+  // src/dst alternate between d[from…] and spare[0…]
+  let src = d;
+  let srcAt = from;
+  let dst = spare;
+  let dstAt = 0;
+  const mask = (1 << RADIX_BITS) - 1;
+  for (let shift = 0; shift < 32 && max >>> shift !== 0; shift += RADIX_BITS) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const b = ((src[srcAt + i] as number) >>> shift) & mask;
+      counts[b] = (counts[b] as number) + 1;
+    }
+    let sum = 0;
+    for (let b = 0; b <= mask; b++) {
+      const c = counts[b] as number;
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const k = src[srcAt + i] as number;
+      const b = (k >>> shift) & mask;
+      dst[dstAt + (counts[b] as number)] = k;
+      counts[b] = (counts[b] as number) + 1;
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+    const a = srcAt;
+    srcAt = dstAt;
+    dstAt = a;
+  }
+  if (src !== d) d.set(src.subarray(srcAt, srcAt + n), from);
+}
+
+/** Math.log1p of small counts, computed once (a call per feature is a tenth of the features' cost). */
+const LOG1P = Float64Array.from({ length: 64 }, (_, n) => Math.log1p(n));
+const log1p = (n: number) => (n < 64 ? (LOG1P[n] as number) : Math.log1p(n));
+
 /**
  * Sorts `keys.data[from, to)` and folds repeats: the distinct buckets end up at `from …` and their
  * log(1 + count) in `out` at the same offsets. Returns how many are distinct.
  */
 function countKeys(keys: Keys, from: number, to: number, out: Float64Array): number {
   const d = keys.data;
-  d.subarray(from, to).sort();
+  sortKeys(d, from, to);
   let n = 0;
   let run = 0;
   for (let i = from; i < to; i++) {
     if (n > 0 && d[from + n - 1] === d[i]) run++;
     else {
-      if (n > 0) out[from + n - 1] = Math.log1p(run);
+      if (n > 0) out[from + n - 1] = log1p(run);
       d[from + n++] = d[i] as number;
       run = 1;
     }
   }
-  if (n > 0) out[from + n - 1] = Math.log1p(run);
+  if (n > 0) out[from + n - 1] = log1p(run);
   return n;
 }
 

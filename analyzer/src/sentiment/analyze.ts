@@ -33,8 +33,9 @@ const logits = new Float64Array(3);
 /** Per feature, how far its weights push positive over negative (filled while scoring), reused. */
 let pushes = new Float64Array(512);
 /** The evidence candidates of the last call: token span (or extra) keys and their summed pushes. */
-const spanKeys: number[] = [];
-const spanPushes: number[] = [];
+let spanKeys = new Float64Array(256);
+let spanPushes = new Float64Array(256);
+let spans = 0;
 /** Open-addressing index from a span key to its place in `spanKeys`, valid where `slotStamp` = `stamp`. */
 let slotStamp = new Int32Array(1024);
 let slotIndex = new Int32Array(1024);
@@ -50,10 +51,10 @@ function spanSlot(key: number, from: number, to: number): number {
     h = (h + 1) & mask;
   }
   slotStamp[h] = stamp;
-  slotIndex[h] = spanKeys.length;
-  spanKeys.push(key);
-  spanPushes.push(0);
-  return spanKeys.length - 1;
+  slotIndex[h] = spans;
+  spanKeys[spans] = key;
+  spanPushes[spans] = 0;
+  return spans++;
 }
 
 /** Class probabilities of a feature vector (softmax of the logits). */
@@ -77,8 +78,7 @@ function softmax(l: Float64Array): [number, number, number] {
  */
 function logitsAndPushes(model: SentimentModel, f: FeatureBuffer): [number, number, number] {
   if (pushes.length < f.length) pushes = new Float64Array(f.length * 2);
-  const s = SentimentModel.norm(f.length);
-  const w = model.weights;
+  const { q: w, scale } = model.quantized;
   const mask = model.mask;
   let a = 0;
   let b = 0;
@@ -93,6 +93,7 @@ function logitsAndPushes(model: SentimentModel, f: FeatureBuffer): [number, numb
     c += wp * v;
     pushes[i] = (wp - wn) * v;
   }
+  const s = SentimentModel.norm(f.length) * scale;
   logits[0] = a * s + (model.bias[0] as number);
   logits[1] = b * s + (model.bias[1] as number);
   logits[2] = c * s + (model.bias[2] as number);
@@ -139,8 +140,11 @@ function evidence(f: FeatureBuffer, tokens: readonly string[], direction: number
     if (d > max) max = d;
   }
   const floor = max * 0.1;
-  spanKeys.length = 0;
-  spanPushes.length = 0;
+  spans = 0;
+  if (spanKeys.length < f.length) {
+    spanKeys = new Float64Array(f.length * 2);
+    spanPushes = new Float64Array(f.length * 2);
+  }
   if (slotStamp.length < f.length * 2) {
     let size = slotStamp.length;
     while (size < f.length * 2) size *= 2;
@@ -168,7 +172,7 @@ function evidence(f: FeatureBuffer, tokens: readonly string[], direction: number
   // since only the first few are ever read.
   for (;;) {
     let k = -1;
-    for (let q = 0; q < spanPushes.length; q++) {
+    for (let q = 0; q < spans; q++) {
       const v = spanPushes[q] as number;
       if (v > 0 && (k < 0 || v > (spanPushes[k] as number))) k = q;
     }

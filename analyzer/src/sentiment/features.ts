@@ -3,8 +3,10 @@ import { PATTERNS } from './lexicon.ts';
 import { patternStarts } from './pattern-starts.ts';
 import {
   COMPLAINT,
+  confirm,
   DEGREE_FLAG,
   entryOf,
+  LISTED,
   lookup,
   NEGATION,
   NEGATIVE_WORD,
@@ -94,6 +96,46 @@ export class FeatureBuffer {
   }
 }
 
+/** The four hashes of a word, written by `wordHashes`. */
+const H = new Uint32Array(4);
+
+/**
+ * `hashString` of the word with four seeds in one pass over its characters, into H: as a word (or
+ * negated word), as the second half of a bigram after `prevHash`, as the next bigram's first half,
+ * as a lexicon key. `lower`: Latin letters are lower-cased first. Returns the lower-cased string
+ * when it had to be built (a non-ASCII character in a word that is lower-cased), else undefined.
+ */
+function wordHashes(raw: string, lower: boolean, seed: number, prevHash: number): string | undefined {
+  let hw = seed | 0;
+  let hb = hashCode(prevHash, 0x7c) | 0;
+  let hp = SEED.bigram | 0;
+  let hl = SEED.lexicon | 0;
+  for (let k = 0; k < raw.length; k++) {
+    let c = raw.charCodeAt(k);
+    if (lower && c >= 0x41) {
+      if (c >= 0x80) return wordHashesOf(raw.toLowerCase(), seed, prevHash);
+      if (c <= 0x5a) c += 32;
+    }
+    hw = Math.imul(hw ^ c, 0x01000193);
+    hb = Math.imul(hb ^ c, 0x01000193);
+    hp = Math.imul(hp ^ c, 0x01000193);
+    hl = Math.imul(hl ^ c, 0x01000193);
+  }
+  H[0] = hw;
+  H[1] = hb;
+  H[2] = hp;
+  H[3] = hl;
+  return undefined;
+}
+
+function wordHashesOf(w: string, seed: number, prevHash: number): string {
+  H[0] = hashString(seed, w);
+  H[1] = hashString(hashCode(prevHash, 0x7c), w);
+  H[2] = hashString(SEED.bigram, w);
+  H[3] = hashString(SEED.lexicon, w);
+  return w;
+}
+
 function bucket(x: number): number {
   return x <= 0 ? 0 : x < 1.5 ? 1 : x < 2.5 ? 2 : 3;
 }
@@ -121,15 +163,22 @@ export function extractFeatures(
   const table = wordTable(lexicon);
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i] as string;
-    const w = raw.length === 1 || raw.charCodeAt(0) > 0x7f ? raw : raw.toLowerCase();
+    // words that start with a Latin letter or digit are lower-cased (single characters are not)
+    const lower = raw.length !== 1 && raw.charCodeAt(0) <= 0x7f;
     const negated = i <= negUntil;
     const start = negated ? negFrom : i;
-    out.add(hashString(negated ? SEED.negatedWord : SEED.word, w), 1, start, i + 1);
-    if (i > 0) out.add(hashString(hashCode(prevHash, 0x7c), w), 1, i - 1, i + 1);
-    prevHash = hashString(SEED.bigram, w);
+    const w = wordHashes(raw, lower, negated ? SEED.negatedWord : SEED.word, prevHash);
+    const hw = H[0] as number;
+    const hb = H[1] as number;
+    const hp = H[2] as number;
+    const hl = H[3] as number;
+    out.add(hw, 1, start, i + 1);
+    if (i > 0) out.add(hb, 1, i - 1, i + 1);
+    prevHash = hp;
 
-    const slot = lookup(table, hashString(SEED.lexicon, w), w);
+    let slot = lookup(table, hl);
     if (slot === 0) continue;
+    if ((slot & LISTED) !== 0) slot = confirm(table, slot, w ?? (lower ? raw.toLowerCase() : raw));
     const strength = i <= degreeUntil ? degree : 1;
     if ((slot & (POSITIVE_WORD | NEGATIVE_WORD)) !== 0) {
       const positive = (slot & POSITIVE_WORD) !== 0 ? !negated : negated;

@@ -23,17 +23,52 @@ export interface ModelMeta {
   training: Record<string, unknown>;
 }
 
+/** Weights as stored: int16 with one scale, weight ≈ q * scale. */
+export interface QuantizedWeights {
+  readonly q: Int16Array;
+  readonly scale: number;
+}
+
+/** The int16 form the model file stores (and scoring reads). */
+export function quantize(weights: Float32Array): QuantizedWeights {
+  let max = 0;
+  for (const x of weights) max = Math.max(max, Math.abs(x));
+  const scale = max / 32767 || 1;
+  const q = new Int16Array(weights.length);
+  for (let i = 0; i < q.length; i++) q[i] = Math.round((weights[i] as number) / scale);
+  return { q, scale };
+}
+
 /** A 3-class linear model over hashed features: weights[bucket * 3 + class]. */
 export class SentimentModel {
   readonly mask: number;
+  /**
+   * What scoring reads: the int16 weights as stored (3 MB at 2^19 buckets instead of 6 MB of
+   * float32, so far fewer cache misses); a freshly trained model scores as its file will.
+   */
+  readonly quantized: QuantizedWeights;
+  #weights: Float32Array | undefined;
 
   constructor(
     readonly meta: ModelMeta,
-    readonly weights: Float32Array,
+    weights: Float32Array | QuantizedWeights,
     readonly bias: Float32Array,
     readonly lexicon: Lexicon,
   ) {
     this.mask = (1 << meta.bits) - 1;
+    if (weights instanceof Float32Array) {
+      this.#weights = weights;
+      this.quantized = quantize(weights);
+    } else this.quantized = weights;
+  }
+
+  /** Float weights, weights[bucket * 3 + class] (dequantised on first use for a loaded model). */
+  get weights(): Float32Array {
+    if (!this.#weights) {
+      const { q, scale } = this.quantized;
+      this.#weights = Float32Array.from(q, (x) => x * scale);
+    }
+    return this.#weights;
   }
 
   /** Per-feature normalisation: long posts should not get extreme scores just for being long. */
@@ -43,18 +78,18 @@ export class SentimentModel {
 
   /** Class logits for a feature vector, written into `out` (length 3). */
   logits(f: FeatureBuffer, out: Float64Array): Float64Array {
-    const s = SentimentModel.norm(f.length);
     let a = 0;
     let b = 0;
     let c = 0;
-    const w = this.weights;
+    const { q, scale } = this.quantized;
     for (let i = 0; i < f.length; i++) {
       const j = ((f.hashes[i] as number) & this.mask) * K;
       const v = f.values[i] as number;
-      a += (w[j] as number) * v;
-      b += (w[j + 1] as number) * v;
-      c += (w[j + 2] as number) * v;
+      a += (q[j] as number) * v;
+      b += (q[j + 1] as number) * v;
+      c += (q[j + 2] as number) * v;
     }
+    const s = SentimentModel.norm(f.length) * scale;
     out[0] = a * s + (this.bias[0] as number);
     out[1] = b * s + (this.bias[1] as number);
     out[2] = c * s + (this.bias[2] as number);
@@ -63,13 +98,9 @@ export class SentimentModel {
 
   /** Writes the model as gzip(magic, meta JSON, int16 weights, float32 bias, lexicon hashes and polarities). */
   save(path: string): number {
-    let max = 0;
-    for (const x of this.weights) max = Math.max(max, Math.abs(x));
-    const weightScale = max / 32767 || 1;
+    const { q, scale: weightScale } = this.quantized;
     const meta = Buffer.from(JSON.stringify({ ...this.meta, weightScale }));
     const metaPadded = meta.length + ((4 - (meta.length % 4)) % 4);
-    const q = new Int16Array(this.weights.length);
-    for (let i = 0; i < q.length; i++) q[i] = Math.round((this.weights[i] as number) / weightScale);
     const lexHashes = Uint32Array.from(this.lexicon.keys()).sort();
     const lexPolarity = Int8Array.from(lexHashes, (h) => this.lexicon.get(h) as number);
     const header = new Uint32Array([MAGIC, meta.length, lexHashes.length]);
@@ -111,7 +142,6 @@ export class SentimentModel {
     const size = (1 << meta.bits) * K;
     const q = new Int16Array(copy, offset, size);
     offset += size * 2;
-    const weights = Float32Array.from(q, (x) => x * meta.weightScale);
     const bias = new Float32Array(copy.slice(offset, offset + K * 4));
     offset += K * 4;
     const hashes = new Uint32Array(copy, offset, lexiconSize);
@@ -119,7 +149,7 @@ export class SentimentModel {
     const polarity = new Int8Array(copy, offset, lexiconSize);
     const lexicon = new Map<number, number>();
     for (let i = 0; i < lexiconSize; i++) lexicon.set(hashes[i] as number, polarity[i] as number);
-    return new SentimentModel(meta, weights, bias, lexicon);
+    return new SentimentModel(meta, { q, scale: meta.weightScale }, bias, lexicon);
   }
 }
 

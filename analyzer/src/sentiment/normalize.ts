@@ -20,13 +20,58 @@ export interface NormalizedText {
  * labels were derived from those emoticons, such as weibo_senti_100k).
  */
 export function normalizeText(raw: string, keepEmoticons = true): NormalizedText {
+  if (isClean(raw)) return { text: raw, emoticons: [] };
   const emoticons: string[] = [];
-  let text = raw.replace(EMOTICON, (m) => {
-    if (keepEmoticons) emoticons.push(m.slice(1, -1));
-    return ' ';
-  });
-  text = text.replace(URL, ' ').replace(MENTION, ' ').replace(REPOST, ' ').replace(SPACE, ' ').trim();
+  // each pattern runs only when the text holds a character every match of it needs
+  let text = raw;
+  if (text.includes('[')) {
+    text = text.replace(EMOTICON, (m) => {
+      if (keepEmoticons) emoticons.push(m.slice(1, -1));
+      return ' ';
+    });
+  }
+  if (text.includes('/') || text.includes('.')) text = text.replace(URL, ' ');
+  if (text.includes('@')) text = text.replace(MENTION, ' ');
+  if (text.includes('//')) text = text.replace(REPOST, ' ');
+  text = text.replace(SPACE, ' ').trim();
   return { text, emoticons };
+}
+
+/**
+ * Whether `normalizeText` would return the text unchanged: no character any of its patterns needs
+ * ([ for emoticons, @ for names, / or . for links and reposts) and no whitespace but single inner
+ * spaces. One pass over the characters instead of five regex replacements.
+ */
+function isClean(raw: string): boolean {
+  let prevSpace = true; // a space at the start would be trimmed
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x20) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c < 0x80) {
+      if (c < 0x20 || c === 0x5b || c === 0x40 || c === 0x2f || c === 0x2e || c === 0x7f) return false;
+    } else if (isSpace(c)) return false;
+  }
+  return !prevSpace || raw.length === 0;
+}
+
+/** Non-ASCII characters that `\s` matches. */
+function isSpace(c: number): boolean {
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Removes emoticon codes only (for data sets whose labels came from them). */

@@ -8,9 +8,13 @@ import { COMPLAINT_WORDS, DEGREE, NEGATIONS } from './lexicon.ts';
  * by string (the strings jieba returns are fresh, so each string lookup hashes them again).
  */
 export interface WordTable {
-  readonly keys: Uint32Array;
-  /** 0 = empty slot; otherwise (entry << 4) | flags, with entry an index into `words` and `degree`. */
-  readonly slots: Int32Array;
+  /**
+   * Slot i is cells[2i] (the hash, as int32) and cells[2i + 1]: 0 when empty, otherwise
+   * (entry << SLOT_BITS) | flags, with entry an index into `words` and `degree`. Key and value
+   * share a cache line: one miss per probe.
+   */
+  readonly cells: Int32Array;
+  readonly mask: number;
   readonly shift: number;
   /** The hand-written word of an entry, checked on a hit so a hash collision cannot add a flag. */
   readonly words: (string | undefined)[];
@@ -24,7 +28,7 @@ export const NEGATION = 8;
 /** A degree adverb: its strength is `degree[entry]`. */
 export const DEGREE_FLAG = 16;
 /** Flags that come from the hand-written lists and need the word to match, not only its hash. */
-const LISTED = COMPLAINT | NEGATION | DEGREE_FLAG;
+export const LISTED = COMPLAINT | NEGATION | DEGREE_FLAG;
 
 const SLOT_BITS = 5;
 
@@ -57,22 +61,23 @@ function build(lexicon: ReadonlyMap<number, number>): WordTable {
 
   let bits = 4;
   while (1 << bits < flags.size * 2) bits++;
-  const keys = new Uint32Array(1 << bits);
-  const slots = new Int32Array(1 << bits);
+  const cells = new Int32Array(2 << bits);
+  const mask = (1 << bits) - 1;
   const words: (string | undefined)[] = [];
   const degree = new Float64Array(flags.size);
   const shift = 32 - bits;
   let n = 0;
   for (const [h, e] of flags) {
+    if (e.flags === 0) continue;
     let i = Math.imul(h, 0x9e3779b1) >>> shift;
-    while (slots[i] !== 0) i = (i + 1) & (keys.length - 1);
-    keys[i] = h;
-    slots[i] = (n << SLOT_BITS) | e.flags;
+    while (cells[2 * i + 1] !== 0) i = (i + 1) & mask;
+    cells[2 * i] = h | 0;
+    cells[2 * i + 1] = (n << SLOT_BITS) | e.flags;
     words.push(e.word);
     degree[n] = e.degree;
     n++;
   }
-  return { keys, slots, shift, words, degree };
+  return { cells, mask, shift, words, degree };
 }
 
 const tables = new WeakMap<ReadonlyMap<number, number>, WordTable>();
@@ -87,19 +92,22 @@ export function wordTable(lexicon: ReadonlyMap<number, number>): WordTable {
   return t;
 }
 
-/** The flags of `word` (whose lexicon hash is `h`), or 0; `entryOf` reads the entry index. */
-export function lookup(t: WordTable, h: number, word: string): number {
-  const mask = t.keys.length - 1;
-  for (let i = Math.imul(h, 0x9e3779b1) >>> t.shift; ; i = (i + 1) & mask) {
-    const s = t.slots[i] as number;
-    if (s === 0) return 0;
-    if (t.keys[i] === h) {
-      if ((s & LISTED) === 0) return s;
-      const listed = t.words[s >>> SLOT_BITS];
-      // a token that only shares the hash of a listed word keeps just its lexicon polarity
-      return listed === word ? s : s & (POSITIVE_WORD | NEGATIVE_WORD);
-    }
+/**
+ * The slot of lexicon hash `h`, or 0. Flags from the hand-written lists (`LISTED`) still need
+ * `listedWord` to confirm that the token is that word and not only a word with the same hash.
+ */
+export function lookup(t: WordTable, h: number): number {
+  const key = h | 0;
+  for (let i = Math.imul(h, 0x9e3779b1) >>> t.shift; ; i = (i + 1) & t.mask) {
+    const s = t.cells[2 * i + 1] as number;
+    if (s === 0 || t.cells[2 * i] === key) return s;
   }
+}
+
+/** The slot's flags for `word`: a token that only shares the hash of a listed word keeps its polarity. */
+export function confirm(t: WordTable, slot: number, word: string): number {
+  if ((slot & LISTED) === 0 || t.words[slot >>> SLOT_BITS] === word) return slot;
+  return slot & (POSITIVE_WORD | NEGATIVE_WORD);
 }
 
 export function entryOf(slot: number): number {
