@@ -80,12 +80,18 @@ class Keys {
   length = 0;
 
   push(key: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Uint32Array(this.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    if (this.length === this.data.length) this.reserve(1);
     this.data[this.length++] = key;
+  }
+
+  /** Makes room for `n` more keys, so a loop can write them straight into `data`. */
+  reserve(n: number): void {
+    if (this.length + n <= this.data.length) return;
+    let size = this.data.length;
+    while (size < this.length + n) size *= 2;
+    const bigger = new Uint32Array(size);
+    bigger.set(this.data);
+    this.data = bigger;
   }
 }
 
@@ -133,6 +139,9 @@ function bigramsOfLower(lower: string, mask: number, keys: Keys): void {
 /** The same bigrams as `bigramsOfLower(text.toLowerCase())`, lower-casing unit by unit when it can. */
 function bigrams(text: string, mask: number, keys: Keys): void {
   const start = keys.length;
+  keys.reserve(text.length);
+  const data = keys.data;
+  let n = start;
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
@@ -145,17 +154,22 @@ function bigrams(text: string, mask: number, keys: Keys): void {
     }
     if ((bits & WORD) === 0) prev = -1;
     else {
-      if (prev >= 0) keys.push(bigram(prev, c) & mask);
+      if (prev >= 0) data[n++] = bigram(prev, c) & mask;
       prev = c;
     }
   }
+  keys.length = n;
 }
 
 /** Hashed buckets (with repeats) of the jieba words (the first `n` of them) and character bigrams. */
 function countInto(text: string, mask: number, keys: Keys, words?: readonly string[], n?: number): void {
   const list = words ?? segment(text);
   const count = n ?? list.length;
-  for (let i = 0; i < count; i++) keys.push(wordKey(list[i] as string) & mask);
+  keys.reserve(count);
+  const data = keys.data;
+  let at = keys.length;
+  for (let i = 0; i < count; i++) data[at++] = wordKey(list[i] as string) & mask;
+  keys.length = at;
   bigrams(text, mask, keys);
 }
 

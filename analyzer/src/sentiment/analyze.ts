@@ -39,10 +39,26 @@ let spans = 0;
 /** Open-addressing index from a span key to its place in `spanKeys`, valid where `slotStamp` = `stamp`. */
 let slotStamp = new Int32Array(1024);
 let slotIndex = new Int32Array(1024);
+/** Token spans of 1–7 words go by (to * 8 + length) instead: no hashing, no collisions. */
+let shortStamp = new Int32Array(2048);
+let shortIndex = new Int32Array(2048);
 let stamp = 0;
+/** The largest push up and down of a feature with a source, from the scoring pass. */
+let maxUp = 0;
+let maxDown = 0;
 
 /** Where `key` (span from…to) sits in `spanKeys`, added with a zero push when new. */
 function spanSlot(key: number, from: number, to: number): number {
+  const length = to - from;
+  if (from >= 0 && length > 0 && length < 8) {
+    const d = to * 8 + length;
+    if (shortStamp[d] === stamp) return shortIndex[d] as number;
+    shortStamp[d] = stamp;
+    shortIndex[d] = spans;
+    spanKeys[spans] = key;
+    spanPushes[spans] = 0;
+    return spans++;
+  }
   const mask = slotStamp.length - 1;
   let h = (Math.imul(from, 0x9e3779b1) ^ Math.imul(to, 0x85ebca6b)) & mask;
   while (slotStamp[h] === stamp) {
@@ -83,6 +99,8 @@ function logitsAndPushes(model: SentimentModel, f: FeatureBuffer): [number, numb
   let a = 0;
   let b = 0;
   let c = 0;
+  let up = 0;
+  let down = 0;
   for (let i = 0; i < f.length; i++) {
     const j = ((f.hashes[i] as number) & mask) * 3;
     const v = f.values[i] as number;
@@ -91,8 +109,15 @@ function logitsAndPushes(model: SentimentModel, f: FeatureBuffer): [number, numb
     a += wn * v;
     b += (w[j + 1] as number) * v;
     c += wp * v;
-    pushes[i] = (wp - wn) * v;
+    const push = (wp - wn) * v;
+    pushes[i] = push;
+    if ((f.to[i] as number) >= 0) {
+      if (push > up) up = push;
+      else if (-push > down) down = -push;
+    }
   }
+  maxUp = up;
+  maxDown = down;
   const s = SentimentModel.norm(f.length) * scale;
   logits[0] = a * s + (model.bias[0] as number);
   logits[1] = b * s + (model.bias[1] as number);
@@ -133,40 +158,47 @@ export function analyzeSentiment(
 function evidence(f: FeatureBuffer, tokens: readonly string[], direction: number, wanted: number): string[] {
   // Most features push only a little: only those above a fraction of the strongest push are summed
   // per token span (from * SPAN + to) or, for emoticons and patterns, -(1 + extra index).
-  let max = 0;
-  for (let i = 0; i < f.length; i++) {
-    const d = (f.to[i] as number) < 0 ? 0 : (pushes[i] as number) * direction;
-    pushes[i] = d;
-    if (d > max) max = d;
-  }
-  const floor = max * 0.1;
+  const floor = (direction > 0 ? maxUp : maxDown) * 0.1;
   spans = 0;
   if (spanKeys.length < f.length) {
     spanKeys = new Float64Array(f.length * 2);
     spanPushes = new Float64Array(f.length * 2);
+  }
+  if (shortStamp.length < (tokens.length + 1) * 8) {
+    shortStamp = new Int32Array((tokens.length + 1) * 16);
+    shortIndex = new Int32Array((tokens.length + 1) * 16);
+    slotStamp.fill(0);
+    stamp = 0;
   }
   if (slotStamp.length < f.length * 2) {
     let size = slotStamp.length;
     while (size < f.length * 2) size *= 2;
     slotStamp = new Int32Array(size);
     slotIndex = new Int32Array(size);
+    shortStamp.fill(0);
     stamp = 0;
   }
   if (stamp === 0x7fffffff) {
     slotStamp.fill(0);
+    shortStamp.fill(0);
     stamp = 0;
   }
   stamp++;
   for (let i = 0; i < f.length; i++) {
-    const d = pushes[i] as number;
+    const to = f.to[i] as number;
+    if (to < 0) continue;
+    const d = (pushes[i] as number) * direction;
     if (d === 0 || Math.abs(d) < floor) continue;
     const from = f.from[i] as number;
-    const to = f.to[i] as number;
     const k = spanSlot(from < 0 ? -1 - to : from * SPAN + to, from, to);
     spanPushes[k] = (spanPushes[k] as number) + d;
   }
-  const text = (key: number) =>
-    key < 0 ? (f.extra[-1 - key] as string) : tokens.slice(Math.floor(key / SPAN), key % SPAN).join('');
+  const text = (key: number) => {
+    if (key < 0) return f.extra[-1 - key] as string;
+    const from = Math.floor(key / SPAN);
+    const to = key % SPAN;
+    return to === from + 1 ? (tokens[from] as string) : tokens.slice(from, to).join('');
+  };
   const out: string[] = [];
   // Strongest first, equal pushes in the order their spans first appeared: picked one at a time,
   // since only the first few are ever read.

@@ -64,6 +64,28 @@ export class FeatureBuffer {
     this.extra.length = 0;
   }
 
+  /** Makes room for `n` more features, so a loop can write them straight into the arrays. */
+  reserve(n: number): void {
+    const need = this.length + n;
+    if (need <= this.hashes.length) return;
+    let size = this.hashes.length;
+    while (size < need) size *= 2;
+    const hashes = new Uint32Array(size);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
+    const values = new Float32Array(size);
+    values.set(this.values);
+    this.values = values;
+    if (this.keepTerms) {
+      const from = new Int32Array(size);
+      from.set(this.from);
+      this.from = from;
+      const to = new Int32Array(size);
+      to.set(this.to);
+      this.to = to;
+    }
+  }
+
   /** Adds a feature; `from`/`to` is its token span, or `from` = -1 with `term` for other sources. */
   add(hash: number, value: number, from = -1, to = -1, term?: string): void {
     if (this.length === this.hashes.length) {
@@ -206,6 +228,12 @@ export function extractFeatures(
   }
 
   // character bigrams over the text (punctuation included: 吗？ and ！！ carry tone)
+  // (written straight into the buffer: they are half of all features and have no source span)
+  out.reserve(text.length);
+  const first = out.length;
+  let n = first;
+  const hashes = out.hashes;
+  const values = out.values;
   let c0 = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -213,9 +241,17 @@ export function extractFeatures(
       c0 = 0;
       continue;
     }
-    if (c0 !== 0) out.add(hashCode(hashCode(SEED.char2, c0), c), CHAR_WEIGHT);
+    if (c0 !== 0) {
+      hashes[n] = finalise(hashCode(hashCode(SEED.char2, c0), c));
+      values[n++] = CHAR_WEIGHT;
+    }
     c0 = c;
   }
+  if (out.keepTerms) {
+    out.from.fill(-1, first, n);
+    out.to.fill(-1, first, n);
+  }
+  out.length = n;
 
   for (const e of emoticons) {
     out.add(hashString(SEED.emoticon, e), 1, -1, -1, `[${e}]`);
@@ -247,6 +283,6 @@ export function extractFeatures(
   out.add(BUCKETS.pos[bucket(pos)] as number, 1);
   out.add(BUCKETS.neg[bucket(neg)] as number, 1);
   out.add(BUCKETS.balance[neg > pos ? 0 : pos > neg ? 1 : 2] as number, 1);
-  const n = text.length;
-  out.add(BUCKETS.length[n < 10 ? 0 : n < 30 ? 1 : n < 80 ? 2 : 3] as number, 1);
+  const chars = text.length;
+  out.add(BUCKETS.length[chars < 10 ? 0 : chars < 30 ? 1 : chars < 80 ? 2 : 3] as number, 1);
 }
