@@ -10,27 +10,38 @@
  *   npm run bench -- dashboard        (YUQING_BENCH_DOCS=1000000; the loaded data directory is
  *   cached in /tmp/yuqing-bench-dashboard/ by generator version, size and day, so reruns skip it)
  * Goal: p95 ≤ 150 ms per call at 1 M documents, first cockpit paint ≤ 1.5 s on loopback.
- * Measured 2026-11-23 18:34 UTC at 1 M documents on the shared 2-core machine, load average 4.1 →
- * 3.2 (bench/results/2026-11-23-dashboard.json; generate + insert 191 s on the first run, cached after):
- * every cockpit call p95 ≤ 109 ms (summary 30d 108, trend 30d 97, breakdowns 30d 94-109, cities
- * 30d 57, risks 65-74, keywords 30d 69) except the province breakdown over a custom 90 days, 186 ms;
- * search 99-123 ms; first chart paint p50 1.44 s (first load 1.73 s), load event p50 1.02 s.
- * First paint was p50 1.81 s (18:24 run): the document's first byte came at ~1.15 s, after all 14
- * panel reads, then ECharts (~500 kB) was fetched only after hydration and all nine charts were
- * drawn in one task. Now the page is sent after the 7 reads the top needs (KPIs, index, alerts,
- * trend, events, topics) and the other panels stream in; ECharts is modulepreloaded with the page's
- * scripts; charts start one per frame in page order (Chart.svelte). The static import alone gave
- * p50 1.68 s, with the one-per-frame start 1.52 s.
- * The same code at load 5.5 → 9.0 (17:59 run) gave 30-day p95 159-420 ms: these reads are CPU-bound
- * and the figures follow the machine's load. The cost is the uniq merge, ~65 ns per document id in
- * the range (~450 k for 30 days), not the number of rollup rows: per-dimension daily rollups
- * (`(day, dimension, value) → uniqState(id)`, commits 3b7d43a/d308a4e, reverted in 5c808d2) timed
- * A/B in one process against documents_hourly were no faster over 30 days (summary 77-85 vs
- * 83-89 ms, trend 70-81 vs 75-80, breakdowns 60-87 vs 59-61, cities 65-68 vs 38-46 ms); over 90
- * days faster for provinces (88-96 vs 118-122 ms), not for sentiment (74-78 vs 80-82) and slower
- * for cities (111-119 vs 63-77). uniqCombined(17) daily states and 2..64-day blocks were not
- * faster either. What is left: only sketches with a cheaper merge (HLL) at lower accuracy, or
- * caching the closed days' figures, would take the 30-day reads well below the load's noise.
+ * Before (18:34 run, load 4.1 → 3.2): every cockpit call p95 ≤ 109 ms except the province
+ * breakdown over a custom 90 days, 186 ms; first chart paint p50 1.44 s. The 30-day reads merged
+ * the uniq states of documents_hourly (645 k rows of ~1.5 ids each at 1 M documents), ~65 ns per
+ * document id, and at load 5-9 gave 159-420 ms (17:59 run; per-dimension daily rollups, 3b7d43a,
+ * reverted in 5c808d2, were no faster). Rerun of that code at 19:19 (load 2.5 → 5.1): summary 30d
+ * p95 442 ms, province 90d 189 ms, first paint p50 2.23 s.
+ * Now summary, trend, breakdowns and cities count the rows of document_facts (migrations/0013, one
+ * row per document and hour, ordered by hour, read with FINAL), which is exact where uniq was an
+ * estimate (90 days: 1 000 000 documents, uniq said 992 953). The risk list and the latest
+ * documents take their newest candidates there and read only those from documents (checked, with
+ * a fallback to the full read), so their cost no longer grows with the whole table. The cockpit
+ * page starts its streamed panels' reads after the first-paint reads (page first byte on the
+ * server 236-293 → 115-140 ms at load 8-9).
+ * A/B in one process on a copy of the 1 M store, old builders (commit 1530fda^) against new,
+ * alternating, 15 runs, process CPU p50 at load ~7.5 (wall time follows the load): summary 30d 123
+ * → 11 ms, trend 30d 107 → 15, breakdown category 30d 83 → 12, province 30d 85 → 24, province 90d
+ * 188 → 40, cities 30d 40 → 20, cities of one province 15 → 20; risks 30d 57 → 48, latest 20
+ * documents 84 → 70 (these two read ~18 coarse granules of documents for their 10-20 ids).
+ * Tried and dropped: summing per-hour uniqMerge results (the issue's idea; no faster, 252 vs 222 ms
+ * at 90 days: the cost is deserializing the states, not merging big ones), finalizeAggregation per
+ * rollup row (counts a document naming several provinces once per province in every total), the
+ * documents table directly with FINAL (exact and 24 ms for a 30-day category breakdown, but a full
+ * scan that grows with history; province/cities 97-116 ms), one array of provinces with arrayJoin
+ * (~40 % more CPU than a LowCardinality first province plus the rare others).
+ * Measured 2026-11-23 20:04 UTC at 1 M documents, load average 3.1 → 4.2
+ * (bench/results/2026-11-23-dashboard.json): every cockpit call p95 ≤ 120 ms but one (summary 30d 29,
+ * trend 30d 46, breakdowns 30d 39-58, province 90d 85 (p50 60), cities 51-93, risks 59-97,
+ * opinion index, alerts, topics, events 30d 53-120), keywords 30d p95 167 ms with p50 51 (one
+ * slow spell: 43-69 ms in the four runs before; the word cloud's rollup is unchanged); first chart
+ * paint p50 1.30 s (first load 1.37 s), page first byte p50 370 ms. At load 6-9 (19:41 run) every
+ * cockpit call p95 ≤ 89 ms. Search is unchanged: documents without a query p50 167 / p95 382 ms
+ * (220 / 348 ms before this change at 19:19), with words 93-122 / 116-155 ms.
  */
 import { execSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -183,6 +194,10 @@ function apiCalls(loaded: Loaded): Record<string, string> {
   calls['cockpit/keywords 30d'] = '/api/cockpit/keywords?range=30d';
   calls['cockpit/risks 7d'] = '/api/cockpit/risks?range=7d';
   calls['cockpit/risks 30d'] = '/api/cockpit/risks?range=30d';
+  calls['cockpit/opinion-index 30d'] = '/api/cockpit/opinion-index?range=30d';
+  calls['cockpit/alerts 30d'] = '/api/cockpit/alerts?range=30d';
+  calls['cockpit/topics 30d'] = '/api/cockpit/topics?range=30d';
+  calls['cockpit/events 30d'] = '/api/cockpit/events?range=30d';
   calls['volume 30d daily'] = '/api/volume';
   calls['volume 2d hourly'] =
     `/api/volume?bucket=hour&from=${new Date(loaded.now - 2 * 86_400_000).toISOString()}`;
@@ -243,6 +258,7 @@ async function timePaint(url: string, cookie: string): Promise<BenchFigure[]> {
     await context.addInitScript(WATCH_FIRST_CHART);
     const chart: number[] = [];
     const load: number[] = [];
+    const firstByte: number[] = [];
     for (let i = 0; i < PAGE_LOADS; i++) {
       const page = await context.newPage();
       const res = await page.goto(url, { waitUntil: 'load' });
@@ -252,13 +268,20 @@ async function timePaint(url: string, cookie: string): Promise<BenchFigure[]> {
       await page.waitForFunction(() => (window as unknown as { __firstChart?: number }).__firstChart, null, {
         timeout: 30_000,
       });
-      const t = await page.evaluate(() => ({
-        chart: (window as unknown as { __firstChart: number }).__firstChart,
-        load: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
-      }));
+      const t = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return {
+          chart: (window as unknown as { __firstChart: number }).__firstChart,
+          load: nav.loadEventEnd,
+          firstByte: nav.responseStart,
+        };
+      });
       chart.push(t.chart);
       load.push(t.load);
-      console.log(`  cockpit load ${i + 1}: first chart ${round(t.chart)} ms, load ${round(t.load)} ms`);
+      firstByte.push(t.firstByte);
+      console.log(
+        `  cockpit load ${i + 1}: first byte ${round(t.firstByte)} ms, first chart ${round(t.chart)} ms, load ${round(t.load)} ms`,
+      );
       await page.close();
     }
     return [
@@ -274,6 +297,7 @@ async function timePaint(url: string, cookie: string): Promise<BenchFigure[]> {
         unit: 'ms',
         goal: GOAL_PAINT,
       },
+      { name: 'cockpit first byte p50', value: round(percentile(firstByte, 50)), unit: 'ms' },
       { name: 'cockpit load event, first load', value: round(load[0] as number), unit: 'ms' },
       { name: 'cockpit load event p50', value: round(percentile(load, 50)), unit: 'ms' },
     ];
