@@ -2,7 +2,7 @@
  * Trains the NER tagger (averaged structured perceptron, `analyzer/src/entities/ner-*.ts`) and
  * writes analyzer/models/ner.bin.gz. Deterministic: seeded shuffles, no threads.
  *   cd /work/main && npx tsx analyzer/scripts/train-ner.ts [--data ../shared/data] [--output path]
- *     [--keep 60000] [--slot-bits 17] [--min-count 2] [--epochs 6] [--seed 20240601]
+ *     [--keep 85000] [--slot-bits 17] [--min-count 2] [--epochs 6] [--seed 20240601]
  *     [--weibo-repeat 4] [--clue name,org] [--validation] [--also-keep 30000,120000]
  * Training sees every feature (exact 32-bit hashes, those seen at least --min-count times); the
  * model keeps the --keep features whose weights differ most across tags, in an open-addressed
@@ -39,7 +39,7 @@ const { values } = parseArgs({
   options: {
     data: { type: 'string', default: resolve(import.meta.dirname, '../../../shared/data') },
     output: { type: 'string', default: DEFAULT_NER_MODEL_PATH },
-    keep: { type: 'string', default: '60000' },
+    keep: { type: 'string', default: '85000' },
     'slot-bits': { type: 'string', default: '17' },
     'also-keep': { type: 'string', default: '' },
     'min-count': { type: 'string', default: '2' },
@@ -143,7 +143,7 @@ function compact(weights: Float32Array, transitions: Float64Array, count: number
   const model = NerModel.build({ ...meta, slotBits: b }, index.hashes, weights, keep, transitions);
   console.log(
     `  ${model.meta.kept} features kept (weight spread ≥ ${threshold.toPrecision(3)}), ` +
-      `2^${b} slots (${((2 ** b * 16) / 2 ** 20).toFixed(1)} MB)`,
+      `2^${b} slots (${((2 ** b * 10) / 2 ** 20).toFixed(2)} MB: 2-byte fingerprint and 8 int8 weights a slot)`,
   );
   return model;
 }

@@ -2,7 +2,7 @@ import { type Gazetteer, scanRegionNames } from '../regions/index.ts';
 import { AhoCorasick } from '../sensitivity/aho-corasick.ts';
 import type { TaggedWord } from './find-entities.ts';
 import { SURNAMES, WORLD_PLACES } from './name-lists.ts';
-import { ORG_SUFFIXES } from './stop-lists.ts';
+import { ORG_SUFFIXES, PLACE_SUFFIXES } from './stop-lists.ts';
 import { simplifiedTable } from './traditional.ts';
 
 /**
@@ -13,10 +13,11 @@ import { simplifiedTable } from './traditional.ts';
  *   traditional folded to simplified, digits collapsed to 0) and the character types of −1, 0, +1;
  * - jieba: the word containing the character (B/M/E/S position, POS tag, the word itself) and the
  *   tags of the words before and after it;
- * - lists: region names from the gazetteer, world places, organisation-name endings (公司, 法院 …)
- *   and surnames, each with the character's position inside the match.
+ * - lists: region names from the gazetteer, world places, organisation-name endings (公司, 法院 …),
+ *   place-name endings (路, 公园, 山 …) and surnames, each with the character's position inside
+ *   the match; and whether the next jieba word ends in a place-name ending (沧海|路, 百丈|东路).
  */
-export const FEATURES = 24;
+export const FEATURES = 25;
 
 const BOS = 1;
 const EOS = 2;
@@ -95,6 +96,7 @@ function hashString(s: string): number {
 const LIST_WORLD = 0;
 const LIST_ORG = 1;
 const LIST_SURNAME2 = 2;
+const LIST_PLACE = 3;
 let lists: { ac: AhoCorasick; kinds: number[] } | undefined;
 
 function listAutomaton() {
@@ -109,6 +111,7 @@ function listAutomaton() {
     };
     add(WORLD_PLACES, LIST_WORLD);
     add(ORG_SUFFIXES, LIST_ORG);
+    add(PLACE_SUFFIXES, LIST_PLACE);
     add(
       [...SURNAMES].filter((s) => s.length === 2),
       LIST_SURNAME2,
@@ -165,6 +168,11 @@ export interface PreparedText {
   world: Uint8Array;
   org: Uint8Array;
   surname: Uint8Array;
+  place: Uint8Array;
+  /** The place-ending mark of the last character of the next jieba word (E or S when it has one). */
+  placeNext: Uint8Array;
+  /** End (exclusive) of each character's jieba word. */
+  wEnd: Int32Array;
 }
 
 function allocate(size: number): PreparedText {
@@ -181,6 +189,9 @@ function allocate(size: number): PreparedText {
     world: new Uint8Array(size),
     org: new Uint8Array(size),
     surname: new Uint8Array(size),
+    place: new Uint8Array(size),
+    placeNext: new Uint8Array(size),
+    wEnd: new Int32Array(size),
   };
 }
 
@@ -202,7 +213,22 @@ export function prepareText(
   if (scratch.wPos.length < n) scratch = allocate(Math.max(n, scratch.wPos.length * 2));
   const p = scratch;
   p.n = n;
-  const { c, type, wPos, wHash, wTag, prevTag, nextTag, region, world, org, surname } = p;
+  const {
+    c,
+    type,
+    wPos,
+    wHash,
+    wTag,
+    prevTag,
+    nextTag,
+    region,
+    world,
+    org,
+    surname,
+    place,
+    placeNext,
+    wEnd,
+  } = p;
   const table = folds ?? foldTable();
   c[0] = BOS;
   c[1] = BOS;
@@ -222,6 +248,7 @@ export function prepareText(
     const after = t + 1 < tokens.length ? hashTag((tokens[t + 1] as TaggedWord).tag) : 0x5d;
     markSpan(wPos, at, end);
     for (let k = at; k < end; k++) {
+      wEnd[k] = end;
       wHash[k] = h;
       wTag[k] = th;
       prevTag[k] = before;
@@ -232,6 +259,7 @@ export function prepareText(
     at = end;
   }
   for (let k = at; k < n; k++) {
+    wEnd[k] = n;
     wHash[k] = 0;
     wTag[k] = 0;
     prevTag[k] = 0;
@@ -242,15 +270,21 @@ export function prepareText(
   world.fill(NONE, 0, n);
   org.fill(NONE, 0, n);
   surname.fill(NONE, 0, n);
+  place.fill(NONE, 0, n);
   for (const r of ctx.regionNames ?? scanRegionNames(text, ctx.gazetteer)) markSpan(region, r.start, r.end);
   const { ac, kinds } = listAutomaton();
   ac.scan(text, (id, start, end) => {
     const kind = kinds[id];
-    const marks = kind === LIST_WORLD ? world : kind === LIST_ORG ? org : surname;
+    const marks =
+      kind === LIST_WORLD ? world : kind === LIST_ORG ? org : kind === LIST_PLACE ? place : surname;
     if (marks[start] === NONE && marks[end - 1] === NONE) markSpan(marks, start, end);
   });
   const single = singleSurnames();
   for (let i = 0; i < n; i++) if (surname[i] === NONE && single[text.charCodeAt(i)] === 1) surname[i] = S;
+  for (let i = 0; i < n; i++) {
+    const next = wEnd[i] as number;
+    placeNext[i] = next < n ? (place[(wEnd[next] as number) - 1] as number) : NONE;
+  }
   return p;
 }
 
@@ -260,7 +294,8 @@ export function prepareText(
  * around each character, so tagging a part of a text sees the same features as tagging all of it.
  */
 export function hashFeatures(p: PreparedText, out: Int32Array, from = 0, to = p.n): void {
-  const { n, c, type, wPos, wHash, wTag, prevTag, nextTag, region, world, org, surname } = p;
+  const { n, c, type, wPos, wHash, wTag, prevTag, nextTag, region, world, org, surname, place, placeNext } =
+    p;
   // Each feature: its template number, then each value mixed in (h = imul(h ^ v, P); h ^= h >>> 15),
   // then finish(). Written out: this function is too large for V8 to inline helpers, and the
   // calls cost a fifth of the tagger's time.
@@ -477,6 +512,18 @@ export function hashFeatures(p: PreparedText, out: Int32Array, from = 0, to = p.
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
     out[base + 22] = h ^ (h >>> 16);
     out[base + 23] = bias;
+    h = 25;
+    h = Math.imul(h ^ (place[i] as number), P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (placeNext[i] as number), P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ wp, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ wt, P);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[base + 24] = h ^ (h >>> 16);
   }
 }
 

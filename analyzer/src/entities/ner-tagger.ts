@@ -1,7 +1,7 @@
 import type { Gazetteer } from '../regions/index.ts';
 import { tagWords } from '../text/segment.ts';
 import type { TaggedWord } from './find-entities.ts';
-import { FEATURES, hashFeatures, prepareText } from './ner-features.ts';
+import { FEATURES, hashFeatures, type PreparedText, prepareText } from './ner-features.ts';
 import { getNerModel, type NerModel, type NerSpan, tagsToSpans } from './ner-model.ts';
 import { simplifiedForm } from './traditional.ts';
 
@@ -16,6 +16,9 @@ function endsClause(word: string): boolean {
   for (let i = 0; i < word.length; i++) if (clauseUnit[word.charCodeAt(i)] !== 1) return false;
   return true;
 }
+
+/** Words that make a road of the place before them. */
+const ROAD = /^(?:[东西南北中]?路|大街|大道|街)$/;
 
 /** jieba tags of names (nr, nrfg, ns, nt, nz …) and abbreviations (j). */
 function nameTag(tag: string): boolean {
@@ -37,6 +40,8 @@ export interface NerOptions {
   regionNames?: readonly { start: number; end: number }[];
   /** Tag every clause, not only those with a name signal (slower; for measuring the gate). */
   everyClause?: boolean;
+  /** Add the ns words that are exactly a listed place and that the tagger passed over (default). */
+  listPlaces?: boolean;
 }
 
 /**
@@ -69,11 +74,34 @@ export function nerSpans(
     for (const s of tagsToSpans(model.tag(features, from, to)))
       spans.push({ type: s.type, start: s.start + from, end: s.end + from });
   };
-  if (opts.everyClause) {
-    run(0, text.length);
-    return spans;
+  if (opts.everyClause) run(0, text.length);
+  else gated(words, prepared, run);
+  if (opts.listPlaces !== false) addListedPlaces(words, prepared, spans);
+  return dropPlacesInsideWords(words, spans);
+}
+
+/**
+ * A place does not start in the middle of an ordinary jieba word (博卫庄 out of 微博|卫庄, 家博物馆
+ * out of 国家|博物馆). Inside a name word (上海浦东/ns) it may.
+ */
+function dropPlacesInsideWords(words: readonly TaggedWord[], spans: NerSpan[]): NerSpan[] {
+  if (!spans.some((s) => s.type === 'LOC')) return spans;
+  const inside: Array<[number, number]> = [];
+  let at = 0;
+  for (const { word, tag } of words) {
+    if (word.length > 1 && !nameTag(tag)) inside.push([at, at + word.length]);
+    at += word.length;
   }
-  const { region, world, org } = prepared;
+  return spans.filter((s) => s.type !== 'LOC' || !inside.some(([a, b]) => a < s.start && s.start < b));
+}
+
+/** Tags each clause with a sign of a name (see nerSpans). */
+function gated(
+  words: readonly TaggedWord[],
+  prepared: PreparedText,
+  run: (from: number, to: number) => void,
+) {
+  const { n, region, world, org } = prepared;
   let clauseStart = 0;
   let signal = false;
   let at = 0;
@@ -86,7 +114,7 @@ export function nerSpans(
     } else if (!signal) {
       if (nameTag(tag) || (tag === 'x' && NEW_HAN_WORD.test(word))) signal = true;
       else
-        for (let k = at; k < end && k < text.length; k++)
+        for (let k = at; k < end && k < n; k++)
           if (region[k] || world[k] || org[k]) {
             signal = true;
             break;
@@ -94,6 +122,38 @@ export function nerSpans(
     }
     at = end;
   }
-  if (signal) run(clauseStart, text.length);
-  return spans;
+  if (signal) run(clauseStart, n);
+}
+
+/**
+ * Places the tagger passed over although every list agrees: a word jieba tags as a place (ns) that
+ * is, exactly, a division name of the gazetteer or a world place of the list, and that no name
+ * found by the tagger overlaps (北京 in 启程去北京！). Words inside a longer name (北京大学) are
+ * not ns words of their own, or are covered by the tagger's name.
+ */
+function addListedPlaces(words: readonly TaggedWord[], prepared: PreparedText, spans: NerSpan[]) {
+  const { region, world } = prepared;
+  const found = spans.length;
+  let at = 0;
+  for (let w = 0; w < words.length; w++) {
+    const { word, tag } = words[w] as TaggedWord;
+    let end = at + word.length;
+    // A place word and a road word after it name a road (沧海|路, 延安|东路).
+    const next = words[w + 1]?.word;
+    if (tag === 'ns' && next !== undefined && ROAD.test(next)) end += next.length;
+    if (tag === 'ns' && word.length >= 2 && end <= prepared.n) {
+      const stem = at + word.length;
+      const exact = (marks: Uint8Array) => marks[at] === 1 && marks[stem - 1] === 3;
+      let listed = end > stem || exact(region) || exact(world);
+      for (let k = at + 1; listed && end === stem && k < stem - 1; k++)
+        listed = region[k] === 2 || world[k] === 2;
+      let free = listed;
+      for (let s = 0; free && s < found; s++) {
+        const span = spans[s] as NerSpan;
+        if (span.start < end && at < span.end) free = false;
+      }
+      if (free) spans.push({ type: 'LOC', start: at, end });
+    }
+    at += word.length;
+  }
 }

@@ -33,6 +33,18 @@ export const ORG_SUFFIXES: readonly string[] = (
   .split(' ')
   .sort((a, b) => b.length - a.length);
 
+/**
+ * Endings of place names below the division level: roads, sights, landmarks, villages (a list
+ * feature of the tagger, which learns how far each one can be trusted).
+ */
+export const PLACE_SUFFIXES: readonly string[] = (
+  '大街 大道 路 街 巷 胡同 弄 桥 广场 公园 花园 步行街 山 峰 岭 峡 谷 洞 湖 泉 池 潭 河 江 溪 湾 岛 海 瀑布 ' +
+  '寺 庙 塔 宫 城 村 镇 乡 庄 屯 站 机场 车站 火车站 码头 港 景区 风景区 古镇 古城 故居 纪念馆 博物馆 ' +
+  '体育馆 体育场 大厦 商场 小区 新村 园 苑'
+)
+  .split(' ')
+  .sort((a, b) => b.length - a.length);
+
 /** Tags that may start or continue an organisation name before its suffix. */
 export const ORG_PARTS: ReadonlySet<string> = new Set([
   'ns',
