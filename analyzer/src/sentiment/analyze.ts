@@ -193,30 +193,47 @@ function evidence(f: FeatureBuffer, tokens: readonly string[], direction: number
     const k = spanSlot(from < 0 ? -1 - to : from * SPAN + to, from, to);
     spanPushes[k] = (spanPushes[k] as number) + d;
   }
-  const text = (key: number) => {
-    if (key < 0) return f.extra[-1 - key] as string;
-    const from = Math.floor(key / SPAN);
-    const to = key % SPAN;
-    return to === from + 1 ? (tokens[from] as string) : tokens.slice(from, to).join('');
-  };
   const out: string[] = [];
   // Strongest first, equal pushes in the order their spans first appeared: picked one at a time,
   // since only the first few are ever read.
   for (;;) {
     let k = -1;
+    let best = 0;
     for (let q = 0; q < spans; q++) {
       const v = spanPushes[q] as number;
-      if (v > 0 && (k < 0 || v > (spanPushes[k] as number))) k = q;
+      if (v > best) {
+        best = v;
+        k = q;
+      }
     }
     if (k < 0) break;
     spanPushes[k] = 0;
-    const term = text(spanKeys[k] as number);
+    const term = spanText(f, tokens, spanKeys[k] as number);
     // a phrase and a word inside it tell the same story: keep the phrase (不满意 over 不)
-    if (out.some((t) => t.includes(term))) continue;
-    const inside = out.findIndex((t) => term.includes(t));
+    let covered = false;
+    let inside = -1;
+    for (let o = 0; o < out.length; o++) {
+      const t = out[o] as string;
+      if (t.includes(term)) {
+        covered = true;
+        break;
+      }
+      if (inside < 0 && term.includes(t)) inside = o;
+    }
+    if (covered) continue;
     if (inside >= 0) out[inside] = term;
     else if (out.length < wanted) out.push(term);
     else break;
   }
   return out;
+}
+
+/** The words of a span key (token span from * SPAN + to), or the emoticon or pattern it names. */
+function spanText(f: FeatureBuffer, tokens: readonly string[], key: number): string {
+  if (key < 0) return f.extra[-1 - key] as string;
+  const from = Math.floor(key / SPAN);
+  const to = key - from * SPAN;
+  let text = tokens[from] as string;
+  for (let i = from + 1; i < to; i++) text += tokens[i] as string;
+  return text;
 }
