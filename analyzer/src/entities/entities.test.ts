@@ -28,6 +28,15 @@ describe('findEntities', () => {
     expect(none.places).toEqual([]);
   });
 
+  it('reads a post in traditional script, and reports its names as written', () => {
+    const e = findEntities('我們在瀋陽過年，然後去台灣看看，她說臺北的夜市比香港熱鬧。');
+    expect(e.places).toEqual(expect.arrayContaining(['瀋陽', '台灣', '臺北', '香港']));
+  });
+
+  it('finds roads named after places', () => {
+    expect(findEntities('周末约在黄河路和长江路的路口见面。').places).toEqual(['黄河路', '长江路']);
+  });
+
   it('keeps ordinary words out of persons and knows the watch list', () => {
     const plain = findEntities('谢谢大家的关心，智慧城市建设让生活更温馨。');
     expect(plain.persons).toEqual([]);
@@ -61,7 +70,7 @@ describe('findEntities', () => {
 });
 
 // Regression floors a little below what analyzer/scripts/eval-ner.ts measured on the Weibo NER dev
-// split (named mentions; the tagger never trains on it): tagger PER F1 0.667, LOC+GPE F1 0.561, ORG F1 0.276;
+// split (named mentions; the tagger never trains on it): tagger PER F1 0.671, LOC+GPE F1 0.667, ORG F1 0.349;
 // rules PER 0.51, LOC 0.60. The data are required: no data, no pass.
 describe('Weibo NER dev (../shared/data/ner/weibo)', () => {
   const file = resolve(import.meta.dirname, '../../../../shared/data/ner/weibo/weiboNER_2nd_conll.dev');
@@ -74,9 +83,9 @@ describe('Weibo NER dev (../shared/data/ner/weibo)', () => {
 
   it('keeps the tagger’s person, place and organisation F1 above their floors', () => {
     const scores = Object.fromEntries(scoreNer(load(), (t) => findEntities(t)).map((s) => [s.type, s.f1]));
-    expect(scores.PER).toBeGreaterThanOrEqual(0.62);
-    expect(scores.LOC).toBeGreaterThanOrEqual(0.52);
-    expect(scores.ORG).toBeGreaterThanOrEqual(0.24);
+    expect(scores.PER).toBeGreaterThanOrEqual(0.64);
+    expect(scores.LOC).toBeGreaterThanOrEqual(0.62);
+    expect(scores.ORG).toBeGreaterThanOrEqual(0.3);
   });
 
   it('keeps the rules’ figures (the baseline) above theirs', () => {
