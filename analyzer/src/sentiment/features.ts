@@ -64,6 +64,17 @@ export class FeatureBuffer {
     this.extra.length = 0;
   }
 
+  /** `add` for a token span without the capacity checks: room must have been `reserve`d. */
+  put(hash: number, value: number, from: number, to: number): void {
+    const n = this.length++;
+    this.hashes[n] = finalise(hash);
+    this.values[n] = value;
+    if (this.keepTerms) {
+      this.from[n] = from;
+      this.to[n] = to;
+    }
+  }
+
   /** Makes room for `n` more features, so a loop can write them straight into the arrays. */
   reserve(n: number): void {
     const need = this.length + n;
@@ -194,8 +205,9 @@ export function extractFeatures(
     const hb = H[1] as number;
     const hp = H[2] as number;
     const hl = H[3] as number;
-    out.add(hw, 1, start, i + 1);
-    if (i > 0) out.add(hb, 1, i - 1, i + 1);
+    out.reserve(4); // a word adds at most four features
+    out.put(hw, 1, start, i + 1);
+    if (i > 0) out.put(hb, 1, i - 1, i + 1);
     prevHash = hp;
 
     let slot = lookup(table, hl);
@@ -206,10 +218,10 @@ export function extractFeatures(
       const positive = (slot & POSITIVE_WORD) !== 0 ? !negated : negated;
       if (positive) pos += strength;
       else neg += strength;
-      out.add(positive ? D.lexPos : D.lexNeg, strength, start, i + 1);
+      out.put(positive ? D.lexPos : D.lexNeg, strength, start, i + 1);
     }
     if ((slot & COMPLAINT) !== 0) {
-      out.add(negated ? D.negatedComplaint : D.complaint, strength, start, i + 1);
+      out.put(negated ? D.negatedComplaint : D.complaint, strength, start, i + 1);
       if (!negated) neg += strength;
     }
 
