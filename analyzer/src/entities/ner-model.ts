@@ -356,15 +356,16 @@ export class NerModel {
       let s6 = 0;
       for (let k = (from + i) * FEATURES, end = k + FEATURES; k < end; k++) {
         const h = features[k] as number;
-        const want = fingerprint(h);
+        const want = (Math.imul(h, 0x9e3779b1) >> 16) | 1; // fingerprint(h), written out
         let s = h & mask;
         let g = fps[s] as number;
-        while (g !== want && g !== 0) {
+        while (g !== want) {
+          if (g === 0) break;
           s = (s + 1) & mask;
           g = fps[s] as number;
         }
         if (g === 0) continue;
-        const o = s * ROW;
+        const o = s << 3; // s * ROW
         s0 += w[o] as number;
         s1 += w[o + 1] as number;
         s2 += w[o + 2] as number;
