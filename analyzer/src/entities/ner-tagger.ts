@@ -68,16 +68,18 @@ export function nerSpans(
     : prepareText(text, tokens, { gazetteer, regionNames: opts.regionNames });
   if (features.length < text.length * FEATURES) features = new Int32Array(text.length * FEATURES * 2);
   const spans: NerSpan[] = [];
-  const run = (from: number, to: number) => {
-    if (to <= from) return;
-    hashFeatures(prepared, features, from, to);
-    for (const s of tagsToSpans(model.tag(features, from, to)))
-      spans.push({ type: s.type, start: s.start + from, end: s.end + from });
-  };
-  if (opts.everyClause) run(0, text.length);
-  else gated(words, prepared, run);
+  if (opts.everyClause) tagRange(model, prepared, 0, text.length, spans);
+  else gated(words, prepared, model, spans);
   if (opts.listPlaces !== false) addListedPlaces(words, prepared, spans);
   return dropPlacesInsideWords(words, spans);
+}
+
+/** Tags characters [from, to) as a sequence of their own and adds the names to `spans`. */
+function tagRange(model: NerModel, prepared: PreparedText, from: number, to: number, spans: NerSpan[]) {
+  if (to <= from) return;
+  hashFeatures(prepared, features, from, to);
+  for (const s of tagsToSpans(model.tag(features, from, to)))
+    spans.push({ type: s.type, start: s.start + from, end: s.end + from });
 }
 
 /**
@@ -85,22 +87,27 @@ export function nerSpans(
  * out of 国家|博物馆). Inside a name word (上海浦东/ns) it may.
  */
 function dropPlacesInsideWords(words: readonly TaggedWord[], spans: NerSpan[]): NerSpan[] {
-  if (!spans.some((s) => s.type === 'LOC')) return spans;
-  const inside: Array<[number, number]> = [];
-  let at = 0;
-  for (const { word, tag } of words) {
-    if (word.length > 1 && !nameTag(tag)) inside.push([at, at + word.length]);
-    at += word.length;
+  let dropped: Set<NerSpan> | undefined;
+  for (const span of spans) {
+    if (span.type !== 'LOC') continue;
+    let at = 0;
+    for (const { word, tag } of words) {
+      const end = at + word.length;
+      if (end > span.start) {
+        if (at < span.start && word.length > 1 && !nameTag(tag)) {
+          dropped ??= new Set();
+          dropped.add(span);
+        }
+        break;
+      }
+      at = end;
+    }
   }
-  return spans.filter((s) => s.type !== 'LOC' || !inside.some(([a, b]) => a < s.start && s.start < b));
+  return dropped ? spans.filter((s) => !dropped.has(s)) : spans;
 }
 
 /** Tags each clause with a sign of a name (see nerSpans). */
-function gated(
-  words: readonly TaggedWord[],
-  prepared: PreparedText,
-  run: (from: number, to: number) => void,
-) {
+function gated(words: readonly TaggedWord[], prepared: PreparedText, model: NerModel, spans: NerSpan[]) {
   const { n, region, world, org } = prepared;
   let clauseStart = 0;
   let signal = false;
@@ -108,7 +115,7 @@ function gated(
   for (const { word, tag } of words) {
     const end = at + word.length;
     if (endsClause(word)) {
-      if (signal) run(clauseStart, end);
+      if (signal) tagRange(model, prepared, clauseStart, end, spans);
       clauseStart = end;
       signal = false;
     } else if (!signal) {
@@ -122,7 +129,7 @@ function gated(
     }
     at = end;
   }
-  if (signal) run(clauseStart, n);
+  if (signal) tagRange(model, prepared, clauseStart, n, spans);
 }
 
 /**
@@ -143,8 +150,10 @@ function addListedPlaces(words: readonly TaggedWord[], prepared: PreparedText, s
     if (tag === 'ns' && next !== undefined && ROAD.test(next)) end += next.length;
     if (tag === 'ns' && word.length >= 2 && end <= prepared.n) {
       const stem = at + word.length;
-      const exact = (marks: Uint8Array) => marks[at] === 1 && marks[stem - 1] === 3;
-      let listed = end > stem || exact(region) || exact(world);
+      let listed =
+        end > stem ||
+        (region[at] === 1 && region[stem - 1] === 3) ||
+        (world[at] === 1 && world[stem - 1] === 3);
       for (let k = at + 1; listed && end === stem && k < stem - 1; k++)
         listed = region[k] === 2 || world[k] === 2;
       let free = listed;
