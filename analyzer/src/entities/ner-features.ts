@@ -18,6 +18,10 @@ import { simplifiedTable } from './traditional.ts';
  *   the match; and whether the next jieba word ends in a place-name ending (沧海|路, 百丈|东路).
  */
 export const FEATURES = 25;
+/** The last template is the bias: the same hash at every character (the model adds it once). */
+export const BIAS = FEATURES - 1;
+/** The bias feature's hash. */
+export const BIAS_HASH = finish(24);
 
 const BOS = 1;
 const EOS = 2;
@@ -312,7 +316,7 @@ export function hashFeatures(p: PreparedText, out: Int32Array, from = 0, to = p.
   // then finish(). Written out: this function is too large for V8 to inline helpers, and the
   // calls cost a fifth of the tagger's time.
   const P = 0x01000193;
-  const bias = finish(24);
+  const bias = BIAS_HASH;
   let h: number;
   for (let i = from; i < to; i++) {
     const q = i + 2;
@@ -523,7 +527,6 @@ export function hashFeatures(p: PreparedText, out: Int32Array, from = 0, to = p.
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
     out[base + 22] = h ^ (h >>> 16);
-    out[base + 23] = bias;
     h = 25;
     h = Math.imul(h ^ (place[i] as number), P);
     h ^= h >>> 15;
@@ -535,7 +538,8 @@ export function hashFeatures(p: PreparedText, out: Int32Array, from = 0, to = p.
     h ^= h >>> 15;
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    out[base + 24] = h ^ (h >>> 16);
+    out[base + 23] = h ^ (h >>> 16);
+    out[base + BIAS] = bias;
   }
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { FEATURES } from './ner-features.ts';
+import { BIAS, BIAS_HASH, FEATURES } from './ner-features.ts';
 
 /** BIO tags: 0 O, then B and I of each type. */
 export const NER_TYPES = ['PER', 'LOC', 'ORG'] as const;
@@ -318,6 +318,8 @@ function fingerprint(h: number): number {
 export class NerModel {
   private em = new Float64Array(0);
   private readonly move: Float64Array;
+  /** Weights of the bias feature, the same at every character: added once, not looked up. */
+  private readonly bias: Float64Array;
 
   constructor(
     readonly meta: NerModelMeta,
@@ -332,6 +334,20 @@ export class NerModel {
     if (fingerprints.length !== slots || weights.length !== slots * ROW)
       throw new Error('NER model table size does not match its meta');
     this.move = moveScores(transitions);
+    this.bias = new Float64Array(T);
+    const slot = this.find(BIAS_HASH);
+    if (slot >= 0) for (let y = 0; y < T; y++) this.bias[y] = weights[slot * ROW + y] as number;
+  }
+
+  /** The slot of a feature hash, or −1. */
+  private find(h: number): number {
+    const fps = this.fingerprints;
+    const mask = fps.length - 1;
+    const want = fingerprint(h);
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      if (fps[s] === want) return s;
+      if (fps[s] === 0) return -1;
+    }
   }
 
   /**
@@ -345,16 +361,25 @@ export class NerModel {
     const fps = this.fingerprints;
     const w = this.weights;
     const mask = fps.length - 1;
+    const bias = this.bias;
+    const b0 = bias[0] as number;
+    const b1 = bias[1] as number;
+    const b2 = bias[2] as number;
+    const b3 = bias[3] as number;
+    const b4 = bias[4] as number;
+    const b5 = bias[5] as number;
+    const b6 = bias[6] as number;
     // Seven running sums in locals: far faster than read-modify-write on the array (T is 7).
     for (let i = 0; i < n; i++) {
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      let s4 = 0;
-      let s5 = 0;
-      let s6 = 0;
-      for (let k = (from + i) * FEATURES, end = k + FEATURES; k < end; k++) {
+      let s0 = b0;
+      let s1 = b1;
+      let s2 = b2;
+      let s3 = b3;
+      let s4 = b4;
+      let s5 = b5;
+      let s6 = b6;
+      // Every template but the bias (the last one).
+      for (let k = (from + i) * FEATURES, end = k + BIAS; k < end; k++) {
         const h = features[k] as number;
         const want = (Math.imul(h, 0x9e3779b1) >> 16) | 1; // fingerprint(h), written out
         let s = h & mask;
