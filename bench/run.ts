@@ -1,22 +1,19 @@
 /**
  * `npm run bench [suite…]`: runs the benchmark suites and writes their figures to
  * bench/results/<date>-<suite>.json. Each suite runs in this process, one after another
- * (the embedded engine allows one data directory per process at a time).
+ * (the embedded engine allows one data directory per process at a time). A suite's modules load
+ * only when it runs: the analyzer's CPU-time figures count every thread of the process, and the
+ * other suites bring chDB, the crawler and Chromium with their threads.
  */
 
-import { analyzerBench } from './analyzer.bench.ts';
-import { crawlerBench } from './crawler.bench.ts';
-import { dashboardBench } from './dashboard.bench.ts';
 import { type BenchFigure, writeResults } from './harness.ts';
-import { latencyBench } from './latency.bench.ts';
-import { storeBench } from './store.bench.ts';
 
 const SUITES: Record<string, () => Promise<BenchFigure[]>> = {
-  store: () => storeBench(),
-  analyzer: () => analyzerBench(),
-  crawler: () => crawlerBench(),
-  latency: () => latencyBench(),
-  dashboard: () => dashboardBench(),
+  store: async () => (await import('./store.bench.ts')).storeBench(),
+  analyzer: async () => (await import('./analyzer.bench.ts')).analyzerBench(),
+  crawler: async () => (await import('./crawler.bench.ts')).crawlerBench(),
+  latency: async () => (await import('./latency.bench.ts')).latencyBench(),
+  dashboard: async () => (await import('./dashboard.bench.ts')).dashboardBench(),
 };
 
 const wanted = process.argv.slice(2);
