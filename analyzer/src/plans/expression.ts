@@ -1,5 +1,5 @@
 import { normalizeForMatch } from '../sensitivity/aho-corasick.ts';
-import { type Expr, ExpressionError } from '../sensitivity/expression.ts';
+import { type Expr, ExpressionError, requiresTerm } from '../sensitivity/expression.ts';
 
 /**
  * The keyword language of monitoring plans: the sensitivity rules' language (analyzer/rules/README.md)
@@ -167,19 +167,4 @@ export function parsePlanExpression(source: string): Expr {
     );
   }
   return expr;
-}
-
-/** True when the expression can only hold if at least one of its terms occurs. */
-export function requiresTerm(expr: Expr): boolean {
-  switch (expr.kind) {
-    case 'term':
-    case 'near':
-      return true;
-    case 'not':
-      return false;
-    case 'and':
-      return expr.items.some(requiresTerm);
-    case 'or':
-      return expr.items.every(requiresTerm);
-  }
 }

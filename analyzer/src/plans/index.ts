@@ -1,6 +1,7 @@
+export { requiresTerm } from '../sensitivity/expression.ts';
 export { backfillPlan, type ScanOptions, scanDocuments } from './backfill.ts';
 export { deletePlan, type SavePlanResult, savePlan } from './crud.ts';
-export { parsePlanExpression, requiresTerm } from './expression.ts';
+export { parsePlanExpression } from './expression.ts';
 export { PlanObserver } from './observer.ts';
 export {
   type CompiledPlan,

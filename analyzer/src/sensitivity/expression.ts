@@ -156,3 +156,26 @@ export function termsOf(expr: Expr, into: Set<string> = new Set()): Set<string> 
   else for (const item of expr.items) termsOf(item, into);
   return into;
 }
+
+/** True when the expression can only hold if at least one of its terms (not under NOT) occurs. */
+export function requiresTerm(expr: Expr): boolean {
+  switch (expr.kind) {
+    case 'term':
+    case 'near':
+      return true;
+    case 'not':
+      return false;
+    case 'and':
+      return expr.items.some(requiresTerm);
+    case 'or':
+      return expr.items.every(requiresTerm);
+  }
+}
+
+/** Terms not under a NOT: those that can make an expression true. */
+export function positiveTermsOf(expr: Expr, into: Set<string> = new Set()): Set<string> {
+  if (expr.kind === 'term') into.add(expr.text);
+  else if (expr.kind === 'near') positiveTermsOf(expr.right, positiveTermsOf(expr.left, into));
+  else if (expr.kind !== 'not') for (const item of expr.items) positiveTermsOf(item, into);
+  return into;
+}

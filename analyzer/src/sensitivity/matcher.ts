@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { AhoCorasick, normalizeForMatch } from './aho-corasick.ts';
 import { evaluate, positiveTerms, type Span } from './evaluate.ts';
-import { type Expr, termsOf } from './expression.ts';
+import { positiveTermsOf, requiresTerm, termsOf } from './expression.ts';
 import { type Category, compileRules, DEFAULT_SEVERITY, type Rule, type RuleSet } from './rules.ts';
 
 export interface SensitivityInput {
@@ -47,7 +47,7 @@ export class SensitivityMatcher {
       .map((category) => ({
         category,
         severity: category.severity ?? DEFAULT_SEVERITY,
-        unconditional: category.rules.flatMap((r, ri) => (needsHit(r.expr) ? [] : [ri])),
+        unconditional: category.rules.flatMap((r, ri) => (requiresTerm(r.expr) ? [] : [ri])),
       }));
     const termIds = new Map<string, number>();
     const termCategories: number[][] = [];
@@ -139,29 +139,6 @@ function matchCategory(
   if (weight < 0) return null;
   if (category.exclude.some((rule: Rule) => evaluate(rule.expr, hits) !== null)) return null;
   return { weight, terms: [...terms] };
-}
-
-/** Whether an expression can only be true when one of its positive terms occurs. */
-function needsHit(expr: Expr): boolean {
-  switch (expr.kind) {
-    case 'term':
-    case 'near':
-      return true;
-    case 'not':
-      return false;
-    case 'and':
-      return expr.items.some(needsHit);
-    case 'or':
-      return expr.items.every(needsHit);
-  }
-}
-
-/** Terms not under a NOT: those that can make an expression true. */
-function positiveTermsOf(expr: Expr, into: Set<string> = new Set()): Set<string> {
-  if (expr.kind === 'term') into.add(expr.text);
-  else if (expr.kind === 'near') positiveTermsOf(expr.right, positiveTermsOf(expr.left, into));
-  else if (expr.kind !== 'not') for (const item of expr.items) positiveTermsOf(item, into);
-  return into;
 }
 
 const DEFAULT_RULES_URL = new URL('../../rules/sensitivity.yaml', import.meta.url);
