@@ -5,23 +5,15 @@
  *   ln -s "$PWD/node_modules" /tmp/base/node_modules
  *   npx tsx bench/analyzer-speed.ts /tmp/base; npx tsx bench/analyzer-speed.ts .
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TextInput } from '@yuqing/analyzer';
+import { posts } from './analyzer.bench.ts';
 
 const root = path.resolve(process.argv[2] ?? '.');
 const { analyzeText, getJieba } = (await import(
   path.join(root, 'analyzer/src/index.ts')
 )) as typeof import('@yuqing/analyzer');
-const text = readFileSync(new URL('../crawler/fixtures/demo-news.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => (JSON.parse(l) as { body: string }).body)
-  .join('');
-const posts: TextInput[] = Array.from({ length: 4000 }, (_, i) => {
-  const start = (i * 197) % (text.length - 200);
-  return { id: String(i), title: '', content: text.slice(start, start + 200), mediaType: 'social' };
-});
+const bench = posts(4000);
 
 const cpuMicros = () => {
   const { user, system } = process.cpuUsage();
@@ -29,10 +21,10 @@ const cpuMicros = () => {
 };
 const perPost = (run: (p: TextInput) => unknown) => {
   const started = cpuMicros();
-  for (const p of posts) run(p);
-  return (cpuMicros() - started) / posts.length;
+  for (const p of bench) run(p);
+  return (cpuMicros() - started) / bench.length;
 };
-analyzeText(posts[0] as TextInput); // models load outside the timing
+analyzeText(bench[0] as TextInput); // models load outside the timing
 let full = Number.POSITIVE_INFINITY;
 let segmentation = Number.POSITIVE_INFINITY;
 for (let round = 0; round < 3; round++) {

@@ -12,7 +12,7 @@ import { type BenchFigure, round } from './harness.ts';
 
 const FIXTURE = new URL('../crawler/fixtures/demo-news.jsonl', import.meta.url);
 
-function posts(count: number): TextInput[] {
+export function posts(count: number): TextInput[] {
   const bodies = readFileSync(FIXTURE, 'utf8')
     .split('\n')
     .filter(Boolean)
