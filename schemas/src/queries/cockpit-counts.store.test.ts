@@ -18,6 +18,7 @@ import { BREAKDOWN_DIMENSIONS, getDocumentBreakdown } from './getDocumentBreakdo
 import { getLatestDocuments } from './getLatestDocuments.ts';
 import { getRiskDocuments } from './getRiskDocuments.ts';
 import { getSentimentTrend } from './getSentimentTrend.ts';
+import { buildSearchDocumentsQuery, type SearchFilter, searchDocuments } from './searchDocuments.ts';
 
 const START = Date.parse('2026-11-10T00:00:00Z');
 const HOUR = 3_600_000;
@@ -240,6 +241,34 @@ describe('cockpit counts equal count(DISTINCT id) over the documents (embedded s
 
   it('lists the newest documents, page by page', expectLatestExact);
 
+  /** Searches without words (document_list) against the same search read from documents FINAL. */
+  async function expectSearchExact() {
+    const filters: Array<Omit<SearchFilter, 'limit' | 'cursor'>> = [
+      { all: [], none: [] },
+      { all: [], none: [], sentiments: ['negative'] },
+      { all: [], none: [], categories: ['时政', '社会'], mediaTypes: ['news', 'weibo'] },
+      { all: [], none: [], regionPrefixes: ['44'], minSensitivity: 30 },
+      { all: [], none: [], from: '2026-11-12T05:30:00.000Z', to: '2026-11-15T17:10:00.000Z' },
+    ];
+    for (const f of filters)
+      for (const limit of [1, 3, 20]) {
+        let cursor: SearchFilter['cursor'];
+        for (let page = 0; page < 3; page++) {
+          const got = await searchDocuments(store, { ...f, limit, cursor });
+          const want = await store.query<{ id: string }>(
+            'truth',
+            buildSearchDocumentsQuery({ ...f, limit, cursor }),
+          );
+          expect(got.items.map((d) => d.id)).toEqual(want.map((d) => d.id));
+          if (!got.nextCursor) break;
+          const [eventTime, id] = got.nextCursor.split('|') as [string, string];
+          cursor = { eventTime, id };
+        }
+      }
+  }
+
+  it('searches without words page by page, as documents would answer', expectSearchExact);
+
   // The one case that counts twice (migrations/0013): no publish time, and the changed page is
   // fetched again in another hour. Its old hour keeps the old row, as documents_hourly keeps it.
   describe('a document that moves to another hour', () => {
@@ -295,6 +324,21 @@ describe('cockpit counts equal count(DISTINCT id) over the documents (embedded s
       const { items } = await getLatestDocuments(store, { limit: 3 });
       expect(items.map((d) => d.id)).toEqual([c.id, b.id, a.id]);
       await expectLatestExact();
+    });
+
+    it('leaves searches without words exact: the older analyses in document_list are skipped', async () => {
+      const { items } = await searchDocuments(store, {
+        all: [],
+        none: [],
+        sentiments: ['negative'],
+        limit: 3,
+      });
+      expect(items.map((d) => [d.id, d.eventTime])).toEqual([
+        [c.id, '2026-11-25T10:50:00.000Z'],
+        [b.id, '2026-11-25T10:30:00.000Z'],
+        [a.id, '2026-11-25T09:10:00.000Z'],
+      ]);
+      await expectSearchExact();
     });
   });
 });

@@ -119,13 +119,17 @@ export function buildSearchWhere(f: Omit<SearchFilter, 'limit' | 'cursor'>): {
 const COLUMNS = `id, url, source, site, media_type, title, summary, published_at, fetched_at, event_time,
   keywords, category, sentiment_label, sensitivity_score, region_names`;
 
+/** Keyset pagination: rows strictly after the cursor in (event time, id) descending order. */
+function addCursor(f: SearchFilter, where: string[], params: Record<string, unknown>): void {
+  if (!f.cursor) return;
+  where.push("(event_time, id) < (fromUnixTimestamp64Milli({cursorTime:Int64}, 'UTC'), {cursorId:String})");
+  params.cursorTime = Date.parse(f.cursor.eventTime);
+  params.cursorId = f.cursor.id;
+}
+
 export function buildSearchDocumentsQuery(f: SearchFilter): BuiltQuery {
   const { where, params } = buildSearchWhere(f);
-  if (f.cursor) {
-    where.push("(event_time, id) < (fromUnixTimestamp64Milli({cursorTime:Int64}, 'UTC'), {cursorId:String})");
-    params.cursorTime = Date.parse(f.cursor.eventTime);
-    params.cursorId = f.cursor.id;
-  }
+  addCursor(f, where, params);
   params.limit = f.limit;
   return {
     query: `SELECT ${COLUMNS}
@@ -134,6 +138,36 @@ export function buildSearchDocumentsQuery(f: SearchFilter): BuiltQuery {
       ORDER BY event_time DESC, id DESC
       LIMIT {limit:UInt32}`,
     params,
+  };
+}
+
+/**
+ * The newest `take` rows of document_list (migrations/0015) that pass the filters, read backwards
+ * along its time order and stopped there, which FINAL would not allow: so they may include a
+ * document's older analyses, which `searchDocuments` drops. Only for searches without words.
+ */
+export function buildListCandidatesQuery(f: SearchFilter, take: number): BuiltQuery {
+  const { where, params } = buildSearchWhere({ ...f, all: [], none: [] });
+  addCursor(f, where, params);
+  params.take = take;
+  return {
+    query: `SELECT ${COLUMNS}, toUnixTimestamp64Milli(analyzed_at) AS analyzed
+      FROM document_list
+      ${where.length > 0 ? `WHERE ${where.join('\n        AND ')}` : ''}
+      ORDER BY event_time DESC, id DESC
+      LIMIT {take:UInt32}`,
+    params,
+  };
+}
+
+/** Each document's newest analysis time in document_list. */
+export function buildNewestAnalysesQuery(ids: string[]): BuiltQuery {
+  return {
+    query: `SELECT id, toUnixTimestamp64Milli(max(analyzed_at)) AS analyzed
+      FROM document_list
+      WHERE id IN {ids:Array(String)}
+      GROUP BY id`,
+    params: { ids },
   };
 }
 
@@ -167,7 +201,10 @@ export async function searchDocuments(
   store: Store,
   filter: SearchFilter,
 ): Promise<{ items: SearchHit[]; nextCursor: string | null }> {
-  const rows = await store.query<Row>('searchDocuments', buildSearchDocumentsQuery(filter));
+  const withoutWords = filter.all.length === 0 && filter.none.length === 0;
+  const rows =
+    (withoutWords ? await readNewestPage(store, filter) : null) ??
+    (await store.query<Row>('searchDocuments', buildSearchDocumentsQuery(filter)));
   const items = rows.map((r) => ({
     id: r.id,
     url: r.url,
@@ -199,4 +236,33 @@ export async function countSearchDocuments(
     buildSearchCountQuery(filter),
   );
   return Number(row?.total ?? 0);
+}
+
+/**
+ * A page of a search without words from document_list: of its newest rows that pass the filters,
+ * those that are their document's newest analysis. Every document's newest analysis has a row
+ * there, so when a page of them came (or the table had no more rows), they are the page. Else
+ * (older analyses in the way) null: the caller reads documents in full.
+ */
+async function readNewestPage(store: Store, filter: SearchFilter): Promise<Row[] | null> {
+  const take = 2 * filter.limit + 10;
+  const rows = await store.query<Row & { analyzed: number | string }>(
+    'searchDocumentList',
+    buildListCandidatesQuery(filter, take),
+  );
+  if (rows.length === 0) return [];
+  const newest = await store.query<{ id: string; analyzed: number | string }>(
+    'searchDocumentListNewest',
+    buildNewestAnalysesQuery([...new Set(rows.map((r) => r.id))]),
+  );
+  const newestOf = new Map(newest.map((r) => [r.id, Number(r.analyzed)]));
+  const page: Row[] = [];
+  const taken = new Set<string>();
+  for (const row of rows) {
+    if (Number(row.analyzed) !== newestOf.get(row.id) || taken.has(row.id)) continue;
+    taken.add(row.id);
+    page.push(row);
+    if (page.length === filter.limit) return page;
+  }
+  return rows.length < take ? page : null;
 }
