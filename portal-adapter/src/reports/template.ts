@@ -140,8 +140,8 @@ export function buildReportModel(d: ReportData, dashboardUrl: string): ReportMod
     return [
       String(n + 1),
       link(e.title || e.id, new URL(`/events/${encodeURIComponent(e.id)}`, dashboardUrl).toString()),
-      link(String(e.volume), s(f)),
-      link(String(e.negative), s({ ...f, sentiment: 'negative' })),
+      count(e.volume, f),
+      count(e.negative, { ...f, sentiment: 'negative' }),
       LEVEL_NAMES[e.indexLevel] ?? (e.indexLevel || '—'),
       e.firstReport.docId
         ? link(
