@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 // The alert channels of the analyzer (same channel records, same webhook signature and HTTP
-// error rules). Its public face does not export notify yet: switch to '@yuqing/analyzer' when it does.
+// error rules).
 import { ChannelConfigSchemas, DeliveryError, webhookSignature } from '@yuqing/analyzer';
 import type { ChannelRecord, Logger } from '@yuqing/schemas';
 import nodemailer from 'nodemailer';
