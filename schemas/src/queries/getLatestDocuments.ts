@@ -21,10 +21,12 @@ export interface LatestDocumentsFilter {
   cursor?: { eventTime: string; id: string };
 }
 
-const BEFORE_CURSOR =
+/** Keyset pagination: rows strictly after the cursor in (event time, id) descending order. */
+export const BEFORE_CURSOR =
   "(event_time, id) < (fromUnixTimestamp64Milli({cursorTime:Int64}, 'UTC'), {cursorId:String})";
 
-function cursorParams(filter: LatestDocumentsFilter): Record<string, unknown> {
+/** The params of `BEFORE_CURSOR` (none without a cursor). */
+export function cursorParams(filter: Pick<LatestDocumentsFilter, 'cursor'>): Record<string, unknown> {
   if (!filter.cursor) return {};
   return { cursorTime: Date.parse(filter.cursor.eventTime), cursorId: filter.cursor.id };
 }

@@ -1,5 +1,6 @@
 import { fromClickHouseTime } from '../records.ts';
 import type { BuiltQuery, Store } from '../store/engine.ts';
+import { BEFORE_CURSOR, cursorParams } from './getLatestDocuments.ts';
 
 /**
  * Full-text search over the jieba tokens of documents, using the `tokens_text` text index
@@ -119,12 +120,10 @@ export function buildSearchWhere(f: Omit<SearchFilter, 'limit' | 'cursor'>): {
 const COLUMNS = `id, url, source, site, media_type, title, summary, published_at, fetched_at, event_time,
   keywords, category, sentiment_label, sensitivity_score, region_names`;
 
-/** Keyset pagination: rows strictly after the cursor in (event time, id) descending order. */
 function addCursor(f: SearchFilter, where: string[], params: Record<string, unknown>): void {
   if (!f.cursor) return;
-  where.push("(event_time, id) < (fromUnixTimestamp64Milli({cursorTime:Int64}, 'UTC'), {cursorId:String})");
-  params.cursorTime = Date.parse(f.cursor.eventTime);
-  params.cursorId = f.cursor.id;
+  where.push(BEFORE_CURSOR);
+  Object.assign(params, cursorParams(f));
 }
 
 export function buildSearchDocumentsQuery(f: SearchFilter): BuiltQuery {
