@@ -22,8 +22,8 @@ export interface SensitivityResult {
 interface Prepared {
   category: Category;
   severity: number;
-  /** Rules that can be true without one of their own terms in the text (say `NOT a OR b`). */
-  unconditional: number[];
+  /** Per rule, whether it can be true without one of its own terms in the text (say `NOT a OR b`). */
+  unconditional: boolean[];
 }
 
 const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
@@ -47,7 +47,7 @@ export class SensitivityMatcher {
       .map((category) => ({
         category,
         severity: category.severity ?? DEFAULT_SEVERITY,
-        unconditional: category.rules.flatMap((r, ri) => (requiresTerm(r.expr) ? [] : [ri])),
+        unconditional: category.rules.map((r) => !requiresTerm(r.expr)),
       }));
     const termIds = new Map<string, number>();
     const termCategories: number[][] = [];
@@ -102,8 +102,9 @@ export class SensitivityMatcher {
     const found: Array<{ id: string; strength: number; terms: string[] }> = [];
     for (const ci of [...candidates].sort((a, b) => a - b)) {
       const { category, severity, unconditional } = this.prepared[ci] as Prepared;
-      const rules = unconditional.slice();
-      for (let ri = 0; ri < category.rules.length; ri++) if (triggered.has((ci << 16) | ri)) rules.push(ri);
+      const rules: number[] = [];
+      for (let ri = 0; ri < category.rules.length; ri++)
+        if (unconditional[ri] || triggered.has((ci << 16) | ri)) rules.push(ri);
       const hit = matchCategory(category, rules, hits);
       if (!hit) continue;
       const breadth = Math.min(1, 0.7 + 0.15 * (hit.terms.length - 1));
@@ -122,7 +123,7 @@ export class SensitivityMatcher {
   }
 }
 
-/** Whether the category holds by the given rules (indexes into its rules) and no exclusion. */
+/** Whether the category holds by the given rules (ascending indexes into its rules) and no exclusion. */
 function matchCategory(
   category: Category,
   rules: readonly number[],
@@ -130,7 +131,7 @@ function matchCategory(
 ): { weight: number; terms: string[] } | null {
   let weight = -1;
   const terms = new Set<string>();
-  for (const ri of rules.length > 1 ? [...rules].sort((a, b) => a - b) : rules) {
+  for (const ri of rules) {
     const rule = category.rules[ri] as Rule;
     if (evaluate(rule.expr, hits) === null) continue;
     weight = Math.max(weight, rule.weight);
