@@ -194,8 +194,8 @@ export async function analyzeOnce(store: Store, options: AnalyzeOptions): Promis
       if (later(toMark(through), mark)) mark = toMark(through);
       await writeWatermark(store, ANALYZE_STAGE, mark);
       current = [];
-      for (const [k, stored] of state.recent)
-        if (stored < Date.parse(mark.time) - 3 * LOOKBACK_MS) state.recent.delete(k);
+      const forget = Date.parse(mark.time) - 3 * LOOKBACK_MS;
+      for (const [k, stored] of state.recent) if (stored < forget) state.recent.delete(k);
       analyzed += docs.length;
       const ms = (from: number, to: number) => Math.round(to - from);
       log.info(
