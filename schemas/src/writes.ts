@@ -7,7 +7,7 @@ import type { Store } from './store/engine.ts';
 
 export function writeRawDocuments(store: Store, docs: readonly RawDocument[]): Promise<void> {
   // The write time orders the analyzer's reading (getPendingRawDocuments), whatever the fetch times.
-  const storedAt = toClickHouseTime(new Date().toISOString());
+  const storedAt = Date.now();
   return store.insert(
     'raw_documents',
     docs.map((d) => ({

@@ -59,6 +59,6 @@ export async function getPendingRawDocuments(
     publishedAt: fromClickHouseTime(r.published_at),
     fetchedAt: fromClickHouseTime(r.fetched_at),
     contentHash: r.content_hash,
-    storedAt: fromClickHouseTime(r.stored_at) as string,
+    storedAt: fromClickHouseTime(r.stored_at),
   }));
 }
