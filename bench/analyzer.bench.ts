@@ -5,29 +5,18 @@
  * are per CPU second (best of three interleaved rounds), so that a busy shared machine moves
  * segmentation and the full analysis alike; the pipeline figure is wall time.
  */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { analyzeText, Corpus, getJieba, TextAnalyzer, type TextInput } from '@yuqing/analyzer';
 import { type BenchFigure, round } from './harness.ts';
-
-const FIXTURE = new URL('../crawler/fixtures/demo-news.jsonl', import.meta.url);
+import { postTexts } from './posts.ts';
 
 export function posts(count: number): TextInput[] {
-  const bodies = readFileSync(FIXTURE, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as { body: string }).body);
-  // Pad short posts with the next one so every post is 200 characters, like a typical Weibo post.
-  const text = bodies.join('');
-  return Array.from({ length: count }, (_, i) => {
-    const start = (i * 197) % Math.max(1, text.length - 200);
-    return {
-      id: String(i),
-      title: '',
-      content: text.slice(start, start + 200),
-      mediaType: 'social' as const,
-    };
-  });
+  return postTexts(count).map((content, i) => ({
+    id: String(i),
+    title: '',
+    content,
+    mediaType: 'social' as const,
+  }));
 }
 
 /** CPU seconds of this thread's process: on a shared machine, far steadier than wall time. */

@@ -11,9 +11,9 @@
  *   git archive c195121 analyzer | tar -x -C /tmp/ner-base && ln -s "$PWD/node_modules" /tmp/ner-base/
  *   npx tsx analyzer/scripts/bench-ner.ts --baseline /tmp/ner-base
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { postTexts } from '../../bench/posts.ts';
 import { analyzeText } from '../src/analyze-text.ts';
 import { findEntities } from '../src/entities/index.ts';
 import { getNerModel, NerModel } from '../src/entities/ner-model.ts';
@@ -32,16 +32,7 @@ const { values } = parseArgs({
 const count = Number(values.count);
 const rounds = Number(values.rounds);
 
-const FIXTURE = new URL('../../crawler/fixtures/demo-news.jsonl', import.meta.url);
-const text = readFileSync(FIXTURE, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => (JSON.parse(l) as { body: string }).body)
-  .join('');
-const posts = Array.from({ length: count }, (_, i) => {
-  const start = (i * 197) % Math.max(1, text.length - 200);
-  return text.slice(start, start + 200);
-});
+const posts = postTexts(count);
 
 const gazetteer = getGazetteer();
 const model = values.model ? NerModel.load(values.model) : getNerModel();

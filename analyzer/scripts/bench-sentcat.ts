@@ -12,10 +12,10 @@
  *   mkdir /tmp/yq-before && git archive c195121 analyzer schemas package.json | tar -x -C /tmp/yq-before
  *   ln -s "$PWD/node_modules" /tmp/yq-before/node_modules
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { postTexts } from '../../bench/posts.ts';
 import type { classify as Classify } from '../src/classify/index.ts';
 import type { analyzeSentiment as AnalyzeSentiment } from '../src/sentiment/index.ts';
 import { tagWords } from '../src/text/segment.ts';
@@ -32,21 +32,6 @@ const rounds = Number(values.rounds);
 if (!(count > 0 && rounds > 0)) {
   console.error('usage: bench-sentcat.ts [--docs N] [--rounds N] [--baseline DIR]');
   process.exit(2);
-}
-
-const FIXTURE = new URL('../../crawler/fixtures/demo-news.jsonl', import.meta.url);
-
-/** The same posts as `posts()` in bench/analyzer.bench.ts (every 7th start, for variety in fewer). */
-function posts(n: number): string[] {
-  const bodies = readFileSync(FIXTURE, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as { body: string }).body);
-  const text = bodies.join('');
-  return Array.from({ length: n }, (_, i) => {
-    const start = (i * 7 * 197) % Math.max(1, text.length - 200);
-    return text.slice(start, start + 200);
-  });
 }
 
 interface Version {
@@ -68,7 +53,8 @@ if (values.baseline) {
 versions.push(await load(values.baseline ? 'this' : '', new URL('../src/', import.meta.url)));
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
-const docs = posts(count);
+// The posts of bench/analyzer.bench.ts, every 7th start: more variety in fewer.
+const docs = postTexts(count, 7);
 // The words analyzeText hands to both stages: jieba with tags, punctuation and spaces left out.
 const tokens = docs.map((d) =>
   tagWords(d)
