@@ -10,15 +10,9 @@
  * (resolved) alert in P; `west` has an orange one.
  */
 import {
-  createLogger,
   type EventRecord,
-  loadConfig,
-  migrate,
-  openStore,
   type Store,
-  saveDepartment,
   type TopicRecord,
-  type User,
   writeAlertStatus,
   writeAlerts,
   writeDocumentLinks,
@@ -28,15 +22,13 @@ import {
   writeWatchedPerson,
 } from '@yuqing/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../../tests/support/temp-dir.ts';
 import { requireRole } from './access.ts';
 import { cockpitAlerts, cockpitEvents, cockpitIndex, cockpitLimitSchema, cockpitTopics } from './cockpit.ts';
-import { CONTEXT_KEY } from './context.ts';
 import { EVENT_ROLES, EventsQuerySchema, eventPage, listEvents } from './events.ts';
+import { openDistrictStore, user } from './test-fixtures.ts';
 
-const logger = createLogger('silent');
-const tmp = tempDir('dashboard-events-cockpit');
 let store: Store;
+let close: () => Promise<void>;
 const H = 3_600_000;
 const T0 = Date.parse('2026-11-20T00:00:00Z');
 const P = { from: new Date(T0).toISOString(), to: new Date(T0 + 12 * H).toISOString() };
@@ -47,14 +39,6 @@ const range = {
   bucket: 'hour' as const,
 };
 
-const user = (id: string, roles: User['roles'], departmentId: string): User => ({
-  id,
-  username: id,
-  displayName: id,
-  roles,
-  departmentId,
-  disabled: false,
-});
 const leadEast = user('lead-east', ['leader'], 'east');
 const anaWest = user('ana-west', ['analyst'], 'west');
 const editorEast = user('ed-east', ['editor'], 'east');
@@ -149,13 +133,7 @@ function alert(id: string, departmentId: string, level: 'red' | 'yellow' | 'oran
 }
 
 beforeAll(async () => {
-  const config = loadConfig({ YUQING_DATA_DIR: tmp.dir });
-  store = await openStore(config, logger);
-  await migrate(store, logger);
-  (globalThis as Record<symbol, unknown>)[CONTEXT_KEY] = { store, config, logger };
-  await saveDepartment(store, { id: 'root', parentId: '', name: '本级' });
-  await saveDepartment(store, { id: 'east', parentId: 'root', name: '东区' });
-  await saveDepartment(store, { id: 'west', parentId: 'root', name: '西区' });
+  ({ store, close } = await openDistrictStore('dashboard-events-cockpit'));
   await writeTopics(store, [
     topic('t-flood', { label: '广州 暴雨', representativeTitle: '暴雨致地铁停运' }),
     topic('t-quiet', { volume: 2 }),
@@ -228,8 +206,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await store?.close();
-  tmp.cleanup();
+  await close();
 });
 
 describe('cockpit index, topics, events and alerts', () => {
