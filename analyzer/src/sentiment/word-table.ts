@@ -104,7 +104,7 @@ export function wordTable(lexicon: ReadonlyMap<number, number>): WordTable {
 
 /**
  * The slot of lexicon hash `h`, or 0. Flags from the hand-written lists (`LISTED`) still need
- * `listedWord` to confirm that the token is that word and not only a word with the same hash.
+ * `confirm` to check that the token is that word and not only a word with the same hash.
  */
 export function lookup(t: WordTable, h: number): number {
   const bit = filterBit(h);
