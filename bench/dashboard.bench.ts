@@ -45,11 +45,8 @@
  */
 import { execSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   createLogger,
   ensureAdmin,
@@ -61,7 +58,7 @@ import {
   writeTopics,
 } from '@yuqing/schemas';
 import { GENERATOR_VERSION, generateDocuments } from '../dashboard/scripts/generate-documents.ts';
-import { CONTEXT_KEY, type DashboardContext } from '../src/server.ts';
+import { type DashboardContext, serveDashboard } from '../src/server.ts';
 import { launchChromium } from '../tests/support/chromium.ts';
 import { type BenchFigure, percentile, round, timeQuery } from './harness.ts';
 
@@ -136,31 +133,13 @@ async function loadData(docs: number, logger: Logger): Promise<{ store: Store; l
  * machine may rebuild the dashboard while the bench runs, and a half-written build answers 500.
  * The copy sits under node_modules so the bundle resolves its dependencies as from the original.
  */
-async function serveBuildCopy(root: string, context: DashboardContext) {
+function serveBuildCopy(root: string, context: DashboardContext) {
   const copy = path.join(root, 'node_modules/.cache/yuqing-bench-dashboard-build');
   rmSync(copy, { recursive: true, force: true });
   cpSync(path.join(root, 'dashboard/build'), copy, { recursive: true });
-  (globalThis as Record<symbol, unknown>)[CONTEXT_KEY] = context;
-  process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
-  const { handler } = (await import(pathToFileURL(path.join(copy, 'handler.js')).href)) as {
-    handler: (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
-  };
-  const server = http.createServer((req, res) => {
-    req.headers['x-forwarded-proto'] ??= 'http';
-    handler(req, res, () => {
-      res.statusCode = 404;
-      res.end('Not found');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  // Any free port on loopback.
+  const config = { ...context.config, port: 0, host: '127.0.0.1' };
+  return serveDashboard({ ...context, config }, path.join(copy, 'handler.js'));
 }
 
 async function login(url: string): Promise<string> {

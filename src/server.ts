@@ -15,18 +15,22 @@ export interface DashboardContext {
 
 export const CONTEXT_KEY = Symbol.for('yuqing.context');
 
-/** Serves the built SvelteKit app (adapter-node handler) on HOST:PORT. */
+/**
+ * Serves the built SvelteKit app (adapter-node handler) on HOST:PORT; `handlerPath` serves another
+ * copy of the build (the bench runs on one, so a rebuild meanwhile cannot break it).
+ */
 export async function serveDashboard(
   context: DashboardContext,
+  handlerPath = HANDLER,
 ): Promise<{ url: string; close: () => Promise<void> }> {
-  if (!existsSync(HANDLER)) {
-    throw new Error(`The dashboard is not built (${HANDLER} is missing): run 'npm run build' first.`);
+  if (!existsSync(handlerPath)) {
+    throw new Error(`The dashboard is not built (${handlerPath} is missing): run 'npm run build' first.`);
   }
   (globalThis as Record<symbol, unknown>)[CONTEXT_KEY] = context;
   // adapter-node assumes https unless told the protocol; this server speaks plain http on
   // loopback (behind a TLS proxy, the proxy's own x-forwarded-proto header is kept).
   process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
-  const { handler } = (await import(pathToFileURL(HANDLER).href)) as {
+  const { handler } = (await import(pathToFileURL(handlerPath).href)) as {
     handler: (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
   };
   const server = http.createServer((req, res) => {
