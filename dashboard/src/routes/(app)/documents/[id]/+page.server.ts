@@ -1,7 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { getDocumentDetail } from '@yuqing/schemas';
 import { hasRole, requireUser } from '$lib/server/access.ts';
 import { appContext } from '$lib/server/context.ts';
+import { parseForm } from '$lib/server/forms.ts';
 import { publishFormAction } from '$lib/server/publish/pages.ts';
 import { CreateDraftSchema } from '$lib/server/publish/requests.ts';
 import { publishActor, publishService } from '$lib/server/publish/service.ts';
@@ -19,11 +20,8 @@ export const actions: Actions = {
   draft: async ({ locals, params, request }) => {
     const actor = publishActor(locals);
     const form = await request.formData();
-    const parsed = CreateDraftSchema.safeParse({ documentId: params.id, column: form.get('column') });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return fail(400, { message: issue?.message ?? '输入无效', field: issue?.path.join('.') });
-    }
+    const parsed = parseForm(CreateDraftSchema, { documentId: params.id, column: form.get('column') });
+    if (!parsed.ok) return parsed.failure;
     const result = await publishFormAction(async () =>
       (await publishService()).createDraft(actor, parsed.data),
     );

@@ -3,7 +3,7 @@ import { getUsers } from '@yuqing/schemas';
 import { LETTER_STATE_NAMES } from '$lib/components/mailbox-labels.ts';
 import { hasRole } from '$lib/server/access.ts';
 import { appContext } from '$lib/server/context.ts';
-import type { FormFailure } from '$lib/server/forms.ts';
+import { type FormFailure, parseForm } from '$lib/server/forms.ts';
 import { getRelatedLetters } from '$lib/server/mailbox/related.ts';
 import { InstructionSchema, TransitionSchema } from '$lib/server/mailbox/requests.ts';
 import {
@@ -121,7 +121,7 @@ export const actions: Actions = {
   transition: async (event) => {
     const actor = mailboxActor(event.locals, clientAddress(event), HANDLER_ROLES);
     const form = await event.request.formData();
-    const parsed = TransitionSchema.safeParse({
+    const parsed = parseForm(TransitionSchema, {
       to: text(form, 'to'),
       note: text(form, 'note'),
       department: text(form, 'department'),
@@ -130,10 +130,7 @@ export const actions: Actions = {
       replyDepartment: text(form, 'replyDepartment'),
       deadlineAt: beijing(text(form, 'deadlineAt')),
     });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return fail(400, { message: issue?.message ?? '输入无效', field: issue?.path.join('.') });
-    }
+    if (!parsed.ok) return parsed.failure;
     return letterFormAction(async () => {
       const letter = await changeState(appContext().store, actor, event.params.id, parsed.data);
       return { ok: true, message: `信件已变更为「${LETTER_STATE_NAMES[letter.state] ?? letter.state}」` };

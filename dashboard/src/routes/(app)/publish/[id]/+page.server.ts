@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { DRAFT_ACTION_NAMES, DRAFT_STATE_NAMES } from '$lib/components/publish-labels.ts';
 import { appContext } from '$lib/server/context.ts';
+import { parseForm } from '$lib/server/forms.ts';
 import { portalAdapter } from '$lib/server/publish/adapter.ts';
 import { isPlainBody, publishFormAction, userNames } from '$lib/server/publish/pages.ts';
 import { ActionBodySchema, DraftActionSchema, EditDraftSchema } from '$lib/server/publish/requests.ts';
@@ -49,7 +50,7 @@ export const actions: Actions = {
     const format = field(form, 'format') === 'html' ? 'html' : 'text';
     const rawBody = field(form, 'body');
     const pa = await portalAdapter();
-    const parsed = EditDraftSchema.safeParse({
+    const parsed = parseForm(EditDraftSchema, {
       expectedVersion: Number(field(form, 'expectedVersion')),
       title: field(form, 'title'),
       summary: field(form, 'summary'),
@@ -57,10 +58,7 @@ export const actions: Actions = {
       body: rawBody === undefined ? undefined : format === 'text' ? pa.textToHtml(rawBody) : rawBody,
       column: field(form, 'column'),
     });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return fail(400, { message: issue?.message ?? '输入无效', field: issue?.path.join('.') });
-    }
+    if (!parsed.ok) return parsed.failure;
     return publishFormAction(async () => {
       const draft = await visibleDraft(actor, params.id);
       const next = await (await publishService()).edit(actor, draft.id, parsed.data);
