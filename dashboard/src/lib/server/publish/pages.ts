@@ -1,8 +1,9 @@
-import { type ActionFailure, fail, isHttpError } from '@sveltejs/kit';
+import { type ActionFailure, fail } from '@sveltejs/kit';
 import { getUsers } from '@yuqing/schemas';
 import { appContext } from '../context.ts';
-import type { FormFailure } from '../forms.ts';
+import { type FormFailure, formAction } from '../forms.ts';
 import { portalAdapter } from './adapter.ts';
+import { PUBLISH_ERROR_STATUS } from './service.ts';
 
 /**
  * Helpers of the publishing pages. Like the API handlers they reach the portal adapter only
@@ -14,28 +15,16 @@ export async function publishFormAction<T>(
   work: () => Promise<T>,
 ): Promise<T | ActionFailure<FormFailure & { code?: string }>> {
   const pa = await portalAdapter();
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof pa.PublishError) {
-      const status =
-        e.code === 'check_failed'
-          ? 422
-          : e.code === 'forbidden'
-            ? 403
-            : e.code === 'not_found'
-              ? 404
-              : e.code === 'bad_request'
-                ? 400
-                : 409;
+  return formAction(async () => {
+    try {
+      return await work();
+    } catch (e) {
+      if (!(e instanceof pa.PublishError)) throw e;
+      // On the form a failed delivery is a conflict (the API answers 502).
+      const status = e.code === 'target_failed' ? 409 : PUBLISH_ERROR_STATUS[e.code];
       return fail(status, { message: e.message, field: e.field, code: e.code });
     }
-    if (isHttpError(e)) {
-      const body = e.body as App.Error;
-      return fail(e.status, { message: body.message, field: body.field });
-    }
-    throw e;
-  }
+  });
 }
 
 /** User ids → display names, for the audit history. */

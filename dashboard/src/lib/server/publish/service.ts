@@ -68,7 +68,8 @@ export async function visibleDraft(actor: Actor, id: string): Promise<Draft> {
   return draft;
 }
 
-const STATUS: Record<PublishError['code'], number> = {
+/** The HTTP status of each PublishError code in the API. */
+export const PUBLISH_ERROR_STATUS: Record<PublishError['code'], number> = {
   bad_request: 400,
   forbidden: 403,
   not_found: 404,
@@ -81,6 +82,6 @@ const STATUS: Record<PublishError['code'], number> = {
 /** A PublishError as the API's JSON error body; anything else is rethrown for apiHandler. */
 export async function publishErrorResponse(e: unknown): Promise<Response> {
   const pa = await portalAdapter();
-  if (e instanceof pa.PublishError) return apiError(STATUS[e.code], e.code, e.message, e.field);
+  if (e instanceof pa.PublishError) return apiError(PUBLISH_ERROR_STATUS[e.code], e.code, e.message, e.field);
   throw e;
 }

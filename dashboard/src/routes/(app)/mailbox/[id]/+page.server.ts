@@ -1,9 +1,9 @@
-import { type ActionFailure, fail, isHttpError } from '@sveltejs/kit';
+import { type ActionFailure, fail } from '@sveltejs/kit';
 import { getUsers } from '@yuqing/schemas';
 import { LETTER_STATE_NAMES } from '$lib/components/mailbox-labels.ts';
 import { hasRole } from '$lib/server/access.ts';
 import { appContext } from '$lib/server/context.ts';
-import { type FormFailure, parseForm } from '$lib/server/forms.ts';
+import { type FormFailure, formAction, parseForm } from '$lib/server/forms.ts';
 import { getRelatedLetters } from '$lib/server/mailbox/related.ts';
 import { InstructionSchema, TransitionSchema } from '$lib/server/mailbox/requests.ts';
 import {
@@ -91,24 +91,20 @@ function text(form: FormData, name: string): string | undefined {
 }
 
 /** A workflow refusal or a kit error (403, 404) back to the form as a failure. */
-async function letterFormAction<T>(work: () => Promise<T>): Promise<T | ActionFailure<FormFailure>> {
-  try {
-    return await work();
-  } catch (e) {
-    if (isHttpError(e)) {
-      const body = e.body as App.Error;
-      return fail(e.status, { message: body.message, field: body.field });
-    }
-    // By name: the adapter's LetterWorkflowError class is loaded lazily.
-    if (e instanceof Error && e.name === 'LetterWorkflowError') {
+function letterFormAction<T>(work: () => Promise<T>): Promise<T | ActionFailure<FormFailure>> {
+  return formAction(async () => {
+    try {
+      return await work();
+    } catch (e) {
+      // By name: the adapter's LetterWorkflowError class is loaded lazily.
+      if (!(e instanceof Error) || e.name !== 'LetterWorkflowError') throw e;
       const { code, field } = e as Error & { code: string; field?: string };
       return fail(code === 'not_found' ? 404 : code === 'invalid_transition' ? 409 : 400, {
         message: e.message,
         field,
       });
     }
-    throw e;
-  }
+  });
 }
 
 /** A `datetime-local` value is Beijing time. */
