@@ -21,7 +21,7 @@ import {
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
-import { apiLogin, browserLogin } from '../support/dashboard-session.ts';
+import { apiLogin, browserLogin, createUsers } from '../support/dashboard-session.ts';
 import { freePort, type PlatformProcess, startPlatform } from '../support/platform-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -131,19 +131,10 @@ describe('alerts center in the browser', { timeout: 120_000 }, () => {
     });
     base = platform.url;
     const admin = await apiLogin(base, 'admin', ADMIN_PASSWORD);
-    for (const [username, roles] of [
+    await createUsers(admin, PASSWORD, [
       ['ana-root', ['analyst']],
       ['lead-root', ['leader']],
-    ] as const) {
-      const res = await admin('POST', '/api/admin/users', {
-        username,
-        displayName: username,
-        password: PASSWORD,
-        roles,
-        departmentId: 'root',
-      });
-      expect(res.status, username).toBe(201);
-    }
+    ]);
   });
 
   afterAll(async () => {

@@ -26,7 +26,7 @@ import {
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
-import { apiLogin, browserLogin } from '../support/dashboard-session.ts';
+import { apiLogin, browserLogin, createUsers } from '../support/dashboard-session.ts';
 import { freePort, type PlatformProcess, startPlatform } from '../support/platform-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -220,20 +220,11 @@ describe('cockpit widgets and event pages in the browser', { timeout: 180_000 },
     });
     base = platform.url;
     const admin = await apiLogin(base, 'admin', ADMIN_PASSWORD);
-    for (const [username, roles, departmentId] of [
+    await createUsers(admin, PASSWORD, [
       ['lead-east', ['leader'], 'east'],
       ['ana-west', ['analyst'], 'west'],
       ['ed-east', ['editor'], 'east'],
-    ] as const) {
-      const res = await admin('POST', '/api/admin/users', {
-        username,
-        displayName: username,
-        password: PASSWORD,
-        roles,
-        departmentId,
-      });
-      expect(res.status, username).toBe(201);
-    }
+    ]);
   });
 
   afterAll(async () => {

@@ -19,7 +19,7 @@ import { createLogger, loadConfig, migrate, openStore, writeRawDocuments } from 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
-import { apiLogin, browserLogin } from '../support/dashboard-session.ts';
+import { apiLogin, browserLogin, createUsers } from '../support/dashboard-session.ts';
 import { freePort, type PlatformProcess, startPlatform } from '../support/platform-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -84,20 +84,11 @@ describe('publishing and mailbox pages in the browser', { timeout: 180_000 }, ()
     });
     base = platform.url;
     const admin = await apiLogin(base, 'admin', ADMIN_PASSWORD);
-    for (const [username, roles] of [
+    await createUsers(admin, PASSWORD, [
       ['ed-root', ['editor']],
       ['chief-root', ['chief_editor']],
       ['lead-root', ['leader']],
-    ] as const) {
-      const res = await admin('POST', '/api/admin/users', {
-        username,
-        displayName: username,
-        password: PASSWORD,
-        roles,
-        departmentId: 'root',
-      });
-      expect(res.status, username).toBe(201);
-    }
+    ]);
     const editor = await apiLogin(base, 'ed-root', PASSWORD);
     const letter = await editor('POST', '/api/mailbox/letters', {
       id: LETTER,

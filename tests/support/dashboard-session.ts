@@ -48,3 +48,21 @@ export async function browserLogin(
   ]);
   return page;
 }
+
+/** Creates users through the admin API (each in `root` unless a department is given); each must answer 201. */
+export async function createUsers(
+  admin: (method: string, url: string, body?: unknown) => Promise<Response>,
+  password: string,
+  users: readonly (readonly [username: string, roles: readonly string[], departmentId?: string])[],
+): Promise<void> {
+  for (const [username, roles, departmentId = 'root'] of users) {
+    const res = await admin('POST', '/api/admin/users', {
+      username,
+      displayName: username,
+      password,
+      roles,
+      departmentId,
+    });
+    expect(res.status, username).toBe(201);
+  }
+}
