@@ -2,11 +2,10 @@
  * Analyzer throughput on 200-character posts (real Weibo text from the demo fixture): jieba
  * segmentation alone, the full analysis on one thread, and the full pipeline (worker threads for
  * the text analysis, corpus state on the main thread) with one worker per core. One-thread figures
- * are per CPU second (best of three interleaved rounds), so that a busy shared machine moves
- * segmentation and the full analysis alike; the pipeline figure is wall time.
+ * are per CPU second (`oneThreadCosts`); the pipeline figure is wall time.
  */
 import os from 'node:os';
-import { analyzeText, Corpus, getJieba, TextAnalyzer, type TextInput } from '@yuqing/analyzer';
+import { analyzeTexts, Corpus, getJieba, TextAnalyzer, type TextInput } from '@yuqing/analyzer';
 import { type BenchFigure, round } from './harness.ts';
 import { postTexts } from './posts.ts';
 
@@ -19,40 +18,48 @@ export function posts(count: number): TextInput[] {
   }));
 }
 
-/** CPU seconds of this thread's process: on a shared machine, far steadier than wall time. */
-function cpuSeconds(): number {
+/** CPU microseconds of this process: on a shared machine, far steadier than wall time. */
+function cpuMicros(): number {
   const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
+  return user + system;
 }
 
-/** Docs per CPU second, the best of `rounds` (the rounds of different runs are interleaved by the caller). */
-function rate(count: number, run: () => void): number {
-  const started = cpuSeconds();
-  run();
-  return count / (cpuSeconds() - started);
+/** Documents per batch in the one-thread figures: what a worker gets from a pipeline batch. */
+const BATCH = 125;
+
+/**
+ * CPU µs per document of jieba segmentation alone and of the full analysis (`analyze`, given
+ * batches as a worker gets them) on the same documents, each the best of many short rounds, the
+ * two interleaved: a busy shared machine (or its hypervisor) then moves both alike, and the
+ * minimum leaves out the rounds it disturbed.
+ */
+export function oneThreadCosts(
+  docs: readonly TextInput[],
+  analyze: (batch: TextInput[]) => unknown,
+  rounds = 48,
+): { segmentation: number; full: number } {
+  const cut = getJieba();
+  analyze(docs.slice(0, 2)); // load models once, outside the timing
+  let segmentation = Number.POSITIVE_INFINITY;
+  let full = Number.POSITIVE_INFINITY;
+  const batches = Math.max(1, Math.floor(docs.length / BATCH));
+  for (let r = 0; r < rounds; r++) {
+    const batch = docs.slice((r % batches) * BATCH, (r % batches) * BATCH + BATCH);
+    let started = cpuMicros();
+    for (const d of batch) cut.cut(d.content, true);
+    segmentation = Math.min(segmentation, (cpuMicros() - started) / batch.length);
+    started = cpuMicros();
+    analyze(batch);
+    full = Math.min(full, (cpuMicros() - started) / batch.length);
+  }
+  return { segmentation, full };
 }
 
 export async function analyzerBench(count = 6000): Promise<BenchFigure[]> {
   const docs = posts(count);
-  const jieba = getJieba();
-  analyzeText(docs[0] as TextInput); // load models once, outside the timing
-  // Interleaved rounds, best of each: other load on the machine hits both alike.
-  let segmentation = 0;
-  let fullOneThread = 0;
-  for (let round = 0; round < 3; round++) {
-    segmentation = Math.max(
-      segmentation,
-      rate(count, () => {
-        for (const d of docs) jieba.cut(d.content, true);
-      }),
-    );
-    fullOneThread = Math.max(
-      fullOneThread,
-      rate(count, () => {
-        for (const d of docs) analyzeText(d);
-      }),
-    );
-  }
+  const costs = oneThreadCosts(docs, (batch) => analyzeTexts(batch));
+  const segmentation = 1e6 / costs.segmentation;
+  const fullOneThread = 1e6 / costs.full;
 
   const workers = os.availableParallelism();
   const analyzer = new TextAnalyzer(workers);

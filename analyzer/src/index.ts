@@ -3,6 +3,7 @@ export { summarize, toAnalyzedDocument, toTextInput } from './analyze-document.t
 export {
   type AnalyzeTextOptions,
   analyzeText,
+  analyzeTexts,
   type RegionHit,
   sensitivityMatcher,
   type TextAnalysis,

@@ -1,6 +1,6 @@
 import {
   type AnalyzeTextOptions,
-  analyzeText,
+  analyzeTexts,
   sensitivityMatcher,
   type TextAnalysis,
   type TextInput,
@@ -30,7 +30,7 @@ export class TextAnalyzer {
   }
 
   async analyze(batch: readonly TextInput[]): Promise<TextAnalysis[]> {
-    if (!this.pool) return batch.map((input) => analyzeText(input, this.options));
+    if (!this.pool) return analyzeTexts(batch, this.options);
     return this.pool.run(batch);
   }
 

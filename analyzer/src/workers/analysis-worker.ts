@@ -1,6 +1,11 @@
 /** Worker thread: the stateless analysis of batches of documents. Never imports chDB. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type AnalyzeTextOptions, analyzeText, sensitivityMatcher, type TextInput } from '../analyze-text.ts';
+import {
+  type AnalyzeTextOptions,
+  analyzeTexts,
+  sensitivityMatcher,
+  type TextInput,
+} from '../analyze-text.ts';
 
 const data = workerData as { rules?: string } | undefined;
 const options: AnalyzeTextOptions = data?.rules
@@ -9,7 +14,7 @@ const options: AnalyzeTextOptions = data?.rules
 
 parentPort?.on('message', (msg: { id: number; batch: TextInput[] }) => {
   try {
-    parentPort?.postMessage({ id: msg.id, results: msg.batch.map((input) => analyzeText(input, options)) });
+    parentPort?.postMessage({ id: msg.id, results: analyzeTexts(msg.batch, options) });
   } catch (error) {
     parentPort?.postMessage({ id: msg.id, error: error instanceof Error ? error.stack : String(error) });
   }
