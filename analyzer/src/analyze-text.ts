@@ -5,7 +5,7 @@ import { findEntities, type WatchedPerson } from './entities/index.ts';
 import { findRegions, getGazetteer, scanRegionNames } from './regions/index.ts';
 import { compileRules, loadDefaultRules, mergeRules, SensitivityMatcher } from './sensitivity/index.ts';
 import { analyzeSentiment, type SentimentResult } from './sentiment/index.ts';
-import { type TaggedWord, tagWords } from './text/segment.ts';
+import { isWordlike, type TaggedWord, tagWords } from './text/segment.ts';
 
 /** What one document brings to the stateless analysis. */
 export interface TextInput {
@@ -58,11 +58,9 @@ const AUTHORITY_BY_MEDIA: Record<MediaType, number> = {
   other: 0.3,
 };
 
-const WORDLIKE = /[\p{L}\p{N}]/u;
-
 /** Words without whitespace and punctuation, as `segment` gives them, appended to `out`. */
 function words(tagged: readonly TaggedWord[], out: string[] = []): string[] {
-  for (const t of tagged) if (WORDLIKE.test(t.word)) out.push(t.word.trim());
+  for (const t of tagged) if (isWordlike(t.word)) out.push(t.word.trim());
   return out;
 }
 let matcher: SensitivityMatcher | undefined;

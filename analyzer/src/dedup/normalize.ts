@@ -1,4 +1,4 @@
-import { segment } from '../text/segment.ts';
+import { isWordlike, segment } from '../text/segment.ts';
 import { STOP_WORDS } from '../text/stopwords.ts';
 
 /**
@@ -70,8 +70,6 @@ export function blankText(text: string): string {
     .replace(REPOST_MARK, blanks);
 }
 
-const WORDLIKE = /[\p{L}\p{N}]/u;
-
 /**
  * Normalised tokens of a text from the words jieba already cut from it (their lengths add up to
  * the text's): words that `blankText` strips in whole or in part are left out. Saves cutting the
@@ -83,7 +81,7 @@ export function dedupTokensOf(text: string, words: readonly { word: string }[]):
   let at = 0;
   for (const { word } of words) {
     const end = at + word.length;
-    if (WORDLIKE.test(word)) {
+    if (isWordlike(word)) {
       let whole = blanked === text;
       if (!whole) {
         whole = true;

@@ -118,11 +118,27 @@ export function tagWords(text: string): TaggedWord[] {
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
+/**
+ * Whether a word has a letter or a digit (`/[\p{L}\p{N}]/u`): CJK and ASCII are decided by
+ * their code units, the regex runs only for other scripts and symbols. Most of jieba's words and
+ * all its punctuation are decided without it.
+ */
+export function isWordlike(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) return true;
+    } else if (c >= 0x4e00 && c <= 0x9fff) return true;
+    else return WORDLIKE.test(word);
+  }
+  return false;
+}
+
 /** Words of a text in order, without whitespace and punctuation. Stop words are kept. */
 export function segment(text: string): string[] {
   return getJieba()
     .cut(text, true)
-    .filter((w) => WORDLIKE.test(w))
+    .filter(isWordlike)
     .map((w) => w.trim())
     .filter(Boolean);
 }
