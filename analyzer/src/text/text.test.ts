@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KeywordExtractor } from './keywords.ts';
-import { addUserWords, segment } from './segment.ts';
+import { addUserWords, isWordlike, segment } from './segment.ts';
 
 describe('segment', () => {
   it('cuts Chinese into words and drops punctuation and spaces', () => {
@@ -8,6 +8,49 @@ describe('segment', () => {
     expect(words).toContain('医院');
     expect(words).toContain('调查');
     expect(words.some((w) => /[，。\s]/.test(w))).toBe(false);
+  });
+});
+
+describe('isWordlike', () => {
+  it('agrees with /[\\p{L}\\p{N}]/u on words of every kind', () => {
+    const words = [
+      '医院',
+      'abc',
+      'ABC',
+      'a',
+      'Z',
+      '9',
+      '，',
+      '。',
+      ' ',
+      '...',
+      '@',
+      '#',
+      '_',
+      '[',
+      '`',
+      '{',
+      '～',
+      '１２',
+      'Ｗ',
+      'αβ',
+      'Ω',
+      'カタカナ',
+      '한국',
+      '😀',
+      '😀a',
+      '–',
+      '·',
+      '、',
+      '—',
+      '١٢',
+      '㐀',
+      '𠀀',
+      ' \t',
+      'x y',
+      '!a',
+    ];
+    for (const w of words) expect(isWordlike(w), w).toBe(/[\p{L}\p{N}]/u.test(w));
   });
 });
 
