@@ -145,11 +145,13 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
   const gazetteer = getGazetteer();
   const regionNames = drafts.map((d) => scanRegionNames(d.text, gazetteer));
   const regions = drafts.map((d, i) =>
-    findRegions(d.text, { defaultRegion: d.input.defaultRegion, found: regionNames[i] }).map((r) => ({
-      code: r.code,
-      name: r.name,
-      level: r.level,
-    })),
+    findRegions(d.text, { defaultRegion: d.input.defaultRegion, found: regionNames[i], words: d.tagged }).map(
+      (r) => ({
+        code: r.code,
+        name: r.name,
+        level: r.level,
+      }),
+    ),
   );
   const entities = drafts.map((d, i) =>
     findEntities(d.text, { tagged: d.tagged, watchList: options.watchList, regionNames: regionNames[i] }),

@@ -22,6 +22,26 @@ export interface FindRegionsOptions {
   gazetteer?: Gazetteer;
   /** `scanRegionNames(text)` when the caller already has it (the NER features use it too). */
   found?: Found[];
+  /**
+   * The text's jieba words (their lengths add up to the text's), when the caller has them: a short
+   * name must then start a word, so 达州 inside 佛罗里达州 is not Dazhou.
+   */
+  words?: readonly { word: string }[];
+}
+
+/** Drops the short names of `found` that start inside a word; names that lose every entry go. */
+function atWordStarts(found: Found[], words: readonly { word: string }[]): Found[] {
+  const starts = new Set<number>();
+  let at = 0;
+  for (const { word } of words) {
+    starts.add(at);
+    at += word.length;
+  }
+  return found.flatMap((f) => {
+    if (starts.has(f.start)) return [f];
+    const entries = f.entries.filter((e) => !e.short);
+    return entries.length > 0 ? [{ ...f, entries }] : [];
+  });
 }
 
 export interface Found {
@@ -30,8 +50,8 @@ export interface Found {
   entries: readonly NameEntry[];
 }
 
-/** After a short form, these mean a street, a campus or a smaller place that shares the name. */
-const NOT_AFTER_SHORT = /^(?:路|街|大道|大街|巷|里|镇|乡|村|组|寺|号)/;
+/** After a short form, these mean a street, a campus or a smaller place that shares the name (黄岩岛 is no 黄岩区). */
+const NOT_AFTER_SHORT = /^(?:路|街|大道|大街|巷|里|镇|乡|村|组|寺|号|岛|礁)/;
 const NOT_AFTER_SHORT_COUNTY = /^(?:大学|学院|中学|小学|公园|广场|小区|花园|医院|站|桥|机场)/;
 const LEVEL_BONUS: Record<RegionLevel, number> = { province: 1, city: 0.6, county: 0 };
 const AMBIGUITY_MARGIN = 0.5;
@@ -116,7 +136,8 @@ function choose(
  */
 export function findRegions(text: string, options: FindRegionsOptions = {}): RegionMention[] {
   const g = options.gazetteer ?? getGazetteer();
-  const found = options.found ?? scanRegionNames(text, g);
+  let found = options.found ?? scanRegionNames(text, g);
+  if (options.words) found = atWordStarts(found, options.words);
   if (found.length === 0) return [];
   const home = resolveDefault(options.defaultRegion, g);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tagWords } from '../text/segment.ts';
 import { findRegions } from './find-regions.ts';
 import { getGazetteer } from './gazetteer.ts';
 import { shortName } from './short-names.ts';
@@ -54,5 +55,14 @@ describe('findRegions', () => {
     expect(named('中山大学的学生在南京路逛街')).toEqual([]);
     expect(named('黄河南岸的风景')).toEqual([]);
     expect(named('今天天气很好')).toEqual([]);
+    expect(named('菲律宾海岸警卫队将派船舰到黄岩岛')).toEqual([]);
+  });
+
+  it('takes a short name only where a word starts, when the words are given', () => {
+    const text = '佛罗里达州的居民救起一只狗，达州的居民也来了';
+    const words = tagWords(text);
+    expect(named(text)).toEqual(['510000*', '511700']); // 达州 twice, once inside 佛罗里达州
+    expect(findRegions(text, { words })[1]).toMatchObject({ code: '511700', mentions: 1 });
+    expect(findRegions('佛罗里达州的居民', { words: tagWords('佛罗里达州的居民') })).toEqual([]);
   });
 });
