@@ -1,4 +1,4 @@
-import { segment } from '../text/segment.ts';
+import { isWordlike, segment } from '../text/segment.ts';
 import { extractFeatures, FeatureBuffer } from './features.ts';
 import {
   getSentimentModel,
@@ -209,6 +209,7 @@ function evidence(f: FeatureBuffer, tokens: readonly string[], direction: number
     if (k < 0) break;
     spanPushes[k] = 0;
     const term = spanText(f, tokens, spanKeys[k] as number);
+    if (explainsNothing(term)) continue;
     // a phrase and a word inside it tell the same story: keep the phrase (不满意 over 不)
     let covered = false;
     let inside = -1;
@@ -226,6 +227,22 @@ function evidence(f: FeatureBuffer, tokens: readonly string[], direction: number
     else break;
   }
   return out;
+}
+
+/** Particles and prepositions: they push (被 leans negative in complaints) but explain nothing. */
+const PARTICLES = new Set(
+  '被把的地得了着过在从对给让将于以为与和及或而就都也还又再才只个些这那其之所'.split(''),
+);
+/** A number, a count or a date (15, 3.5万, 23日). */
+const NUMBER = /^[\d.,，%％]+[万亿千百十]?[年月日号点时分秒岁个次元人]?$/;
+
+/**
+ * Evidence an analyst could not read a reason from: a particle, a number, or one punctuation mark
+ * (a run such as ！！ or ？？ is kept: it carries tone).
+ */
+function explainsNothing(term: string): boolean {
+  if (term.length === 1) return PARTICLES.has(term) || !isWordlike(term);
+  return NUMBER.test(term);
 }
 
 /** The words of a span key (token span from * SPAN + to), or the emoticon or pattern it names. */

@@ -49,6 +49,20 @@ describe('analyzeSentiment', () => {
     expect(r.evidence.some((e) => e.includes('感谢') || e.includes('致敬'))).toBe(true);
   });
 
+  it('gives reasons an analyst can read: no particles, numbers or single punctuation marks', () => {
+    const posts = [
+      '他被城管打了15次，还被罚了200元？',
+      '佛罗里达州的Marco岛发生了一件感人的事件：一只狗掉进运河，花了将近15个小时狗狗被消防人员拉出。',
+      ...INCIDENT_COMMENTS,
+    ];
+    for (const post of posts) {
+      for (const e of analyzeSentiment(post).evidence) {
+        expect(e, post).not.toMatch(/^(?:[被把的了在]|\d+[个次元]?|[，。？！,.?!])$/);
+      }
+    }
+    expect(analyzeSentiment('他被城管打了15次，还被罚了200元？').evidence.length).toBeGreaterThan(0);
+  });
+
   it('flips with negation: 满意 vs 不满意', () => {
     const pos = analyzeSentiment('这次办事我很满意');
     const neg = analyzeSentiment('这次办事我很不满意');
