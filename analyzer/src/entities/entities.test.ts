@@ -33,6 +33,11 @@ describe('findEntities', () => {
     expect(e.places).toEqual(expect.arrayContaining(['瀋陽', '台灣', '臺北', '香港']));
   });
 
+  it('reports a person once, by the whole name', () => {
+    const post = '10月7日是演员@贾静雯 的生日。当晚，贾静雯在微博中晒出一张与女儿亲嘴的温馨照片。';
+    expect(findEntities(post).persons).toEqual(['贾静雯']);
+  });
+
   it('finds roads named after places', () => {
     expect(findEntities('周末约在黄河路和长江路的路口见面。').places).toEqual(['黄河路', '长江路']);
   });

@@ -60,7 +60,21 @@ export function findEntities(text: string, options: FindEntitiesOptions = {}): E
     else if (span.type === 'ORG' && name.length >= 2) found.orgs.push(name);
   }
   found.persons.push(...watched.names);
-  return { persons: unique(found.persons), orgs: unique(found.orgs), places: unique(found.places) };
+  return {
+    persons: wholeNames(unique(found.persons)),
+    orgs: unique(found.orgs),
+    places: unique(found.places),
+  };
+}
+
+/**
+ * Persons without those that are another person's name less one character: a cut-short mention
+ * (贾静 next to 贾静雯) or a given name without its surname (小明 next to 王小明) is the same
+ * person. A name inside a much longer one stays: the longer one is more likely the tagger's error
+ * (兰德里 next to 兰德里匹克).
+ */
+function wholeNames(persons: string[]): string[] {
+  return persons.filter((p) => !persons.some((o) => o.length === p.length + 1 && o.includes(p)));
 }
 
 function unique(list: string[]): string[] {
