@@ -139,6 +139,7 @@ describe('default rules', () => {
     ['某县数十名村民因征地补偿问题聚集在镇政府门口拉横幅讨说法', 'mass-incident'],
     ['市纪委监委：该局原局长严重违纪违法，接受纪律审查和监察调查', 'corruption'],
     ['男子持刀行凶致两人受伤，嫌疑人已被警方控制', 'public-security'],
+    ['股市大跌，一女子从证券公司楼上跳楼身亡', 'public-security'],
     ['化工厂车间发生爆炸，造成3人死亡、5人受伤', 'work-safety'],
     ['凌晨一居民楼突发火灾，消防员疏散群众20余人', 'work-safety'],
     ['学校食堂饭菜发霉变质，多名学生吃后腹泻', 'food-drug-safety'],
@@ -150,6 +151,7 @@ describe('default rules', () => {
     ['初中生在校园遭多名同学霸凌，家长要求学校给说法', 'education'],
     ['产妇在医院手术后大出血死亡，家属质疑医疗事故', 'medical'],
     ['申诉十多年无果，老人坚称自己是冤案受害者', 'law-litigation'],
+    ['城管为赶走路边小贩，把小贩的小动物活活踩死', 'law-litigation'],
     ['理财平台暴雷，老板跑路，数千投资人血本无归', 'financial-risk'],
   ])('%s → %s', (text, category) => {
     const result = match(text);
