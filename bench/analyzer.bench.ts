@@ -5,7 +5,14 @@
  * are per CPU second (`oneThreadCosts`); the pipeline figure is wall time.
  */
 import os from 'node:os';
-import { analyzeTexts, Corpus, getJieba, TextAnalyzer, type TextInput } from '@yuqing/analyzer';
+import {
+  analyzeTexts,
+  Corpus,
+  DEFAULT_BATCH_SIZE,
+  getJieba,
+  TextAnalyzer,
+  type TextInput,
+} from '@yuqing/analyzer';
 import { type BenchFigure, round } from './harness.ts';
 import { postTexts } from './posts.ts';
 
@@ -24,8 +31,8 @@ function cpuMicros(): number {
   return user + system;
 }
 
-/** Documents per batch in the one-thread figures: what a worker gets from a pipeline batch. */
-const BATCH = 125;
+/** What a worker gets at once: the pipeline's batch split over one worker per core. */
+const SHARE = Math.ceil(DEFAULT_BATCH_SIZE / os.availableParallelism());
 
 /**
  * CPU µs per document of jieba segmentation alone and of the full analysis (`analyze`, given
@@ -42,9 +49,9 @@ export function oneThreadCosts(
   analyze(docs.slice(0, 2)); // load models once, outside the timing
   let segmentation = Number.POSITIVE_INFINITY;
   let full = Number.POSITIVE_INFINITY;
-  const batches = Math.max(1, Math.floor(docs.length / BATCH));
+  const batches = Math.max(1, Math.floor(docs.length / SHARE));
   for (let r = 0; r < rounds; r++) {
-    const batch = docs.slice((r % batches) * BATCH, (r % batches) * BATCH + BATCH);
+    const batch = docs.slice((r % batches) * SHARE, (r % batches) * SHARE + SHARE);
     let started = cpuMicros();
     for (const d of batch) cut.cut(d.content, true);
     segmentation = Math.min(segmentation, (cpuMicros() - started) / batch.length);
@@ -55,14 +62,14 @@ export function oneThreadCosts(
   return { segmentation, full };
 }
 
-/** Wall-time docs/s of the pipeline: batches of 250 to the workers, each result added to a fresh corpus here. */
+/** Wall-time docs/s of the pipeline: a worker's share at a time, each result added to a fresh corpus here. */
 async function pipelineRate(analyzer: TextAnalyzer, docs: readonly TextInput[]): Promise<number> {
   const corpus = new Corpus();
   const started = performance.now();
   const batches: Array<Promise<void>> = [];
-  for (let i = 0; i < docs.length; i += 250) {
+  for (let i = 0; i < docs.length; i += SHARE) {
     batches.push(
-      analyzer.analyze(docs.slice(i, i + 250)).then((results) => {
+      analyzer.analyze(docs.slice(i, i + SHARE)).then((results) => {
         for (const r of results) corpus.add(r);
       }),
     );

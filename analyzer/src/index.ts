@@ -25,6 +25,7 @@ export {
   type AnalyzeOptions,
   analyzeOnce,
   type BatchAlerts,
+  DEFAULT_BATCH_SIZE,
   type PipelineState,
   restoreCorpus,
   restoreState,

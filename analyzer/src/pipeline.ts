@@ -102,6 +102,9 @@ export interface BatchAlerts {
   onDocuments(docs: readonly AlertDocument[], now?: Date): Promise<unknown>;
 }
 
+/** Raw documents read and analysed together: split over the workers, each gets its share at once. */
+export const DEFAULT_BATCH_SIZE = 500;
+
 export interface AnalyzeOptions {
   logger: Logger;
   analyzer: TextAnalyzer;
@@ -131,7 +134,7 @@ export async function analyzeOnce(store: Store, options: AnalyzeOptions): Promis
     options.state ?? (options.corpus ? await stateFor(store, options.logger, options.corpus) : null);
   if (!state) throw new Error('analyzeOnce needs a state (restoreState) or a corpus (restoreCorpus)');
   const clock = options.clock ?? (() => new Date());
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   let analyzed = 0;
   const key = (r: PendingRawDocument) => `${r.id}@${r.storedAt}`;
   let mark = await getWatermark(store, ANALYZE_STAGE);
