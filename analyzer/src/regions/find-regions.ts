@@ -23,22 +23,43 @@ export interface FindRegionsOptions {
   /** `scanRegionNames(text)` when the caller already has it (the NER features use it too). */
   found?: Found[];
   /**
-   * The text's jieba words (their lengths add up to the text's), when the caller has them: a short
-   * name must then start a word, so 达州 inside 佛罗里达州 is not Dazhou.
+   * The text's jieba words and tags (their lengths add up to the text's), when the caller has them:
+   * a short name must then start a word, and a longer word only if that is a name (see
+   * `alignedWithWords`), so 达州 inside 佛罗里达州 is not Dazhou.
    */
-  words?: readonly { word: string }[];
+  words?: readonly { word: string; tag?: string }[];
 }
 
-/** Drops the short names of `found` that start inside a word; names that lose every entry go. */
-function atWordStarts(found: Found[], words: readonly { word: string }[]): Found[] {
-  const starts = new Set<number>();
+/**
+ * jieba tags of a longer word that a short name must not begin: idioms and set phrases (长治久安),
+ * people (金秀贤) and words jieba did not know (江口洋介, 吉隆坡, 武昌鱼), unless the word is a
+ * person of the place (扬州人, 江苏籍).
+ */
+const NOT_A_PLACE_WORD = /^(?:i|l|x|nr)/;
+const PERSON_OF_PLACE = /^(?:人|籍)$/;
+
+/**
+ * Drops the short names of `found` that start inside a word (佛罗里达州) or that begin a longer
+ * word which is an idiom or a person (长治久安, 金秀贤; 浙江大学 and 香港艺人 keep theirs). Names
+ * left without an entry go.
+ */
+function alignedWithWords(found: Found[], words: readonly { word: string; tag?: string }[]): Found[] {
+  const startingAt = new Map<number, { word: string; tag?: string }>();
   let at = 0;
-  for (const { word } of words) {
-    starts.add(at);
-    at += word.length;
+  for (const w of words) {
+    startingAt.set(at, w);
+    at += w.word.length;
   }
   return found.flatMap((f) => {
-    if (starts.has(f.start)) return [f];
+    const w = startingAt.get(f.start);
+    const length = f.end - f.start;
+    if (
+      w &&
+      (w.word.length <= length ||
+        !NOT_A_PLACE_WORD.test(w.tag ?? '') ||
+        PERSON_OF_PLACE.test(w.word.slice(length)))
+    )
+      return [f];
     const entries = f.entries.filter((e) => !e.short);
     return entries.length > 0 ? [{ ...f, entries }] : [];
   });
@@ -137,7 +158,7 @@ function choose(
 export function findRegions(text: string, options: FindRegionsOptions = {}): RegionMention[] {
   const g = options.gazetteer ?? getGazetteer();
   let found = options.found ?? scanRegionNames(text, g);
-  if (options.words) found = atWordStarts(found, options.words);
+  if (options.words) found = alignedWithWords(found, options.words);
   if (found.length === 0) return [];
   const home = resolveDefault(options.defaultRegion, g);
 

@@ -65,4 +65,12 @@ describe('findRegions', () => {
     expect(findRegions(text, { words })[1]).toMatchObject({ code: '511700', mentions: 1 });
     expect(findRegions('佛罗里达州的居民', { words: tagWords('佛罗里达州的居民') })).toEqual([]);
   });
+
+  it('takes no short name from an idiom or a foreign name that begins with one, but keeps a person of the place', () => {
+    const withWords = (text: string) => findRegions(text, { words: tagWords(text) }).map((r) => r.name);
+    expect(withWords('社会长治久安')).toEqual([]);
+    expect(withWords('航班从吉隆坡飞往广州')).toEqual(['广东省', '广州市']);
+    expect(withWords('男孩是扬州人，跳舞半年')).toEqual(['江苏省', '扬州市']);
+    expect(withWords('浙江大学的学生')).toEqual(['浙江省']);
+  });
 });
