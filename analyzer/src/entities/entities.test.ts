@@ -33,6 +33,12 @@ describe('findEntities', () => {
     expect(e.places).toEqual(expect.arrayContaining(['瀋陽', '台灣', '臺北', '香港']));
   });
 
+  it('takes no person from media, airlines or mosaics, and no organisation from "this group"', () => {
+    const e = findEntities('韩媒报道，马航客机失联，此旅行团的游客照片都打了马赛克。');
+    expect(e.persons).toEqual([]);
+    expect(e.orgs.filter((o) => /^[此该这]/.test(o))).toEqual([]);
+  });
+
   it('reports a person once, by the whole name', () => {
     const post = '10月7日是演员@贾静雯 的生日。当晚，贾静雯在微博中晒出一张与女儿亲嘴的温馨照片。';
     expect(findEntities(post).persons).toEqual(['贾静雯']);

@@ -7,6 +7,9 @@ import { watchHits } from './watch-list.ts';
 
 export type { TaggedWord } from '../text/segment.ts';
 
+/** No organisation's name starts with "this" or "that" (此旅行团, 该公司): the tagger took a reference. */
+const DEMONSTRATIVE = /^[此该这]/;
+
 export interface WatchedPerson {
   name: string;
   aliases?: string[];
@@ -57,7 +60,7 @@ export function findEntities(text: string, options: FindEntitiesOptions = {}): E
     const name = text.slice(span.start, span.end);
     if (span.type === 'PER' && name.length >= 2 && !NOT_PERSON.has(name)) found.persons.push(name);
     else if (span.type === 'LOC' && name.length >= 2 && !NOT_PLACE.has(name)) found.places.push(name);
-    else if (span.type === 'ORG' && name.length >= 2) found.orgs.push(name);
+    else if (span.type === 'ORG' && name.length >= 2 && !DEMONSTRATIVE.test(name)) found.orgs.push(name);
   }
   found.persons.push(...watched.names);
   return {
