@@ -58,7 +58,8 @@ export function findEntities(text: string, options: FindEntitiesOptions = {}): E
   for (const span of spans) {
     if (watched.spans.some(([start, end]) => start < span.end && span.start < end)) continue;
     const name = text.slice(span.start, span.end);
-    if (span.type === 'PER' && name.length >= 2 && !NOT_PERSON.has(name)) found.persons.push(name);
+    if (span.type === 'PER' && name.length >= 2 && !NOT_PERSON.has(name) && !name.endsWith('姓'))
+      found.persons.push(name);
     else if (span.type === 'LOC' && name.length >= 2 && !NOT_PLACE.has(name)) found.places.push(name);
     else if (span.type === 'ORG' && name.length >= 2 && !DEMONSTRATIVE.test(name)) found.orgs.push(name);
   }

@@ -56,6 +56,7 @@ describe('findRegions', () => {
     expect(named('黄河南岸的风景')).toEqual([]);
     expect(named('今天天气很好')).toEqual([]);
     expect(named('菲律宾海岸警卫队将派船舰到黄岩岛')).toEqual([]);
+    expect(named('墨尔本是澳大利亚的大城市')).toEqual([]);
   });
 
   it('takes a short name only where a word starts, when the words are given', () => {

@@ -44,5 +44,5 @@ export function shortName(name: string): string | undefined {
  */
 export const NOT_REGION_WORDS: readonly string[] = (
   '黄河 长江 珠江 淮河 汉江 闽江 湘江 赣江 嘉陵江 松花江 黑龙江 中山大学 中山医院 中山装 中山公园 新华社 新华网 ' +
-  '长安街 南海 东海 台海 湖北路 山东路 江西路 浙江路 江苏路 四川路 西藏路 南京路 北京路 上海路 广州路'
+  '长安街 南海 东海 台海 湖北路 山东路 江西路 浙江路 江苏路 四川路 西藏路 南京路 北京路 上海路 广州路 大城市'
 ).split(' ');
