@@ -1,5 +1,6 @@
 import { isWordlike, segment } from '../text/segment.ts';
 import { extractFeatures, FeatureBuffer } from './features.ts';
+import { hashString, SEED } from './hash.ts';
 import {
   getSentimentModel,
   LABELS,
@@ -9,6 +10,7 @@ import {
   SentimentModel,
 } from './model.ts';
 import { normalizeText } from './normalize.ts';
+import { confirm, lookup, type WordTable, wordTable } from './word-table.ts';
 
 export interface SentimentResult {
   label: SentimentLabel;
@@ -147,7 +149,8 @@ export function analyzeSentiment(
   return {
     label: LABELS[best] as SentimentLabel,
     score,
-    evidence: wanted > 0 && direction !== 0 ? evidence(f, words, direction, wanted) : [],
+    evidence:
+      wanted > 0 && direction !== 0 ? evidence(f, words, direction, wanted, wordTable(model.lexicon)) : [],
   };
 }
 
@@ -155,7 +158,13 @@ export function analyzeSentiment(
  * Sums, per word or phrase, how much its features pushed in `direction` (the pushes the scoring
  * pass left), and keeps the strongest. Strings are built only for the phrases that are looked at.
  */
-function evidence(f: FeatureBuffer, tokens: readonly string[], direction: number, wanted: number): string[] {
+function evidence(
+  f: FeatureBuffer,
+  tokens: readonly string[],
+  direction: number,
+  wanted: number,
+  table: WordTable,
+): string[] {
   // Most features push only a little: only those above a fraction of the strongest push are summed
   // per token span (from * SPAN + to) or, for emoticons and patterns, -(1 + extra index).
   const floor = (direction > 0 ? maxUp : maxDown) * 0.1;
@@ -208,8 +217,9 @@ function evidence(f: FeatureBuffer, tokens: readonly string[], direction: number
     }
     if (k < 0) break;
     spanPushes[k] = 0;
-    const term = spanText(f, tokens, spanKeys[k] as number);
-    if (explainsNothing(term)) continue;
+    const key = spanKeys[k] as number;
+    const term = spanText(f, tokens, key);
+    if (explainsNothing(term) || (key >= 0 && !phraseWithReason(tokens, key, table))) continue;
     // a phrase and a word inside it tell the same story: keep the phrase (不满意 over 不)
     let covered = false;
     let inside = -1;
@@ -243,6 +253,22 @@ const NUMBER = /^[\d.,，%％]+[万亿千百十]?[年月日号点时分秒岁个
 function explainsNothing(term: string): boolean {
   if (term.length === 1) return PARTICLES.has(term) || !isWordlike(term);
   return NUMBER.test(term);
+}
+
+/**
+ * Whether a span of words can explain itself: one word always; a phrase (a word bigram such as
+ * 目前|经济, a negated word such as 不|满意) only when one of its words is in a sentiment, complaint,
+ * negation or degree list. Bigrams of neutral words push, but they give an analyst no reason.
+ */
+function phraseWithReason(tokens: readonly string[], key: number, table: WordTable): boolean {
+  const from = Math.floor(key / SPAN);
+  const to = key - from * SPAN;
+  if (to - from < 2) return true;
+  for (let i = from; i < to; i++) {
+    const word = (tokens[i] as string).toLowerCase();
+    if (confirm(table, lookup(table, hashString(SEED.lexicon, word)), word) !== 0) return true;
+  }
+  return false;
 }
 
 /** The words of a span key (token span from * SPAN + to), or the emoticon or pattern it names. */
