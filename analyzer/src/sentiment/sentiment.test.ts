@@ -63,6 +63,15 @@ describe('analyzeSentiment', () => {
     expect(analyzeSentiment('他被城管打了15次，还被罚了200元？').evidence.length).toBeGreaterThan(0);
   });
 
+  it('shows a phrase as evidence only when one of its words carries sentiment', () => {
+    const agenda =
+      '第四届中国经济学年会会议议程：12月10日代表注册，12月10日晚经济学院院长、主任联席会，欢迎各位代表。';
+    expect(analyzeSentiment(agenda).evidence).not.toContain('学院院长主任');
+    const tour = '导游的收入很大一部分来自购物的回扣，一般在购物额的10%左右，游客元付钱不要犹豫。';
+    expect(analyzeSentiment(tour).evidence).not.toContain('元付钱');
+    expect(analyzeSentiment('这次办事我很不满意').evidence.some((e) => e.includes('不满意'))).toBe(true);
+  });
+
   it('flips with negation: 满意 vs 不满意', () => {
     const pos = analyzeSentiment('这次办事我很满意');
     const neg = analyzeSentiment('这次办事我很不满意');
