@@ -1,7 +1,7 @@
 import type { MediaType } from '@yuqing/schemas';
 import { classify } from './classify/index.ts';
 import { dedupTokensOf, simhash, toHex } from './dedup/index.ts';
-import { findEntities, type WatchedPerson } from './entities/index.ts';
+import { type Entities, findEntities, type WatchedPerson } from './entities/index.ts';
 import { findRegions, getGazetteer, scanRegionNames } from './regions/index.ts';
 import { compileRules, loadDefaultRules, mergeRules, SensitivityMatcher } from './sensitivity/index.ts';
 import { analyzeSentiment, type SentimentResult } from './sentiment/index.ts';
@@ -115,7 +115,6 @@ interface Draft {
   titleWords: string[];
   bodyWords: string[];
   tokens: string[];
-  sentiment?: SentimentResult;
 }
 
 /** Everything about one document that needs no other document (see `analyzeTexts`). */
@@ -132,11 +131,11 @@ export function analyzeText(input: TextInput, options: AnalyzeTextOptions = {}):
  */
 export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextOptions = {}): TextAnalysis[] {
   const drafts = inputs.map(segmented);
-  for (const d of drafts) d.sentiment = analyzeSentiment(d.text, d.tokens);
+  const sentiments = drafts.map((d) => analyzeSentiment(d.text, d.tokens));
 
   const rules = options.sensitivity ?? defaultMatcher();
-  const sensitivity = drafts.map((d) => {
-    const negativity = Math.max(0, -(d.sentiment as SentimentResult).score);
+  const sensitivity = drafts.map((d, i) => {
+    const negativity = Math.max(0, -(sentiments[i] as SentimentResult).score);
     const authority = d.input.authority ?? AUTHORITY_BY_MEDIA[d.input.mediaType ?? 'other'];
     return readableSensitivity(rules, d.text, negativity, authority);
   });
@@ -170,12 +169,12 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
   );
 
   return drafts.map((d, i) => {
-    const found = entities[i] as ReturnType<typeof findEntities>;
+    const found = entities[i] as Entities;
     return {
       id: d.input.id,
       tokens: d.tokens,
       category: categories[i] as string,
-      sentiment: d.sentiment as SentimentResult,
+      sentiment: sentiments[i] as SentimentResult,
       sensitivity: sensitivity[i] as TextAnalysis['sensitivity'],
       regions: regions[i] as RegionHit[],
       persons: found.persons,

@@ -24,7 +24,7 @@ export interface FindRegionsOptions {
   found?: Found[];
   /**
    * The text's jieba words and tags (their lengths add up to the text's), when the caller has them:
-   * a short name must then start a word, and a longer word only if that is a name (see
+   * a short name must then start a word and not begin an idiom or a person's name (see
    * `alignedWithWords`), so 达州 inside 佛罗里达州 is not Dazhou.
    */
   words?: readonly { word: string; tag?: string }[];
