@@ -9,7 +9,7 @@ import {
   restoreState,
   TextAnalyzer,
 } from '@yuqing/analyzer';
-import { ScheduledCrawler, type Source } from '@yuqing/crawler';
+import { ScheduledCrawler } from '@yuqing/crawler';
 import { runScheduledReports } from '@yuqing/portal-adapter';
 import {
   type Config,
@@ -23,7 +23,7 @@ import {
 import { loop } from './loops.ts';
 import { readSensitivityRules } from './rules.ts';
 import { serveDashboard } from './server.ts';
-import { resolveSources } from './sources.ts';
+import { observerOptions, resolveSources } from './sources.ts';
 
 /** Window rules (volume spikes, negative surges), held-back notifications and topic states run this often. */
 const ALERT_TICK_MS = 60_000;
@@ -62,7 +62,7 @@ export async function runPlatform(config: Config, logger: Logger, signal: AbortS
       logger,
       signal,
       dashboardUrl,
-      observers: observerOptions(config, sources),
+      observers: await observerOptions(store, config, logger, sources),
     });
     closers.push(analysis.close);
     // The analyzer starts on each batch the crawler stores, not on its next interval.
@@ -208,15 +208,5 @@ export function onInsert(store: Store, table: string, after: () => void): Store 
     },
     command: (statement, params) => store.command(statement, params),
     close: () => store.close(),
-  };
-}
-
-/** The opinion index knows the jurisdiction and how much each configured source is trusted. */
-function observerOptions(config: Config, sources: readonly Source[]): ObserverOptions {
-  return {
-    index: {
-      homeRegions: [...config.homeRegions],
-      sourceAuthority: Object.fromEntries(sources.map((s) => [s.id, s.authority])),
-    },
   };
 }

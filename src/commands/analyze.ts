@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { createLogger, loadConfig, migrate, openStore } from '@yuqing/schemas';
 import { readSensitivityRules } from '../rules.ts';
+import { observerOptions } from '../sources.ts';
 import { type Command, UsageError } from './index.ts';
 
 export const analyzeCommand: Command = {
@@ -31,7 +32,7 @@ export const analyzeCommand: Command = {
       await migrate(store, logger);
       // Topics, plans, events, people and the opinion index follow, and alerts are raised (the
       // running platform delivers them).
-      const observers = createObservers({ index: { homeRegions: [...config.homeRegions] } });
+      const observers = createObservers(await observerOptions(store, config, logger));
       const state = await restoreState(store, logger, { observers });
       const alerts = new AlertEngine(store, logger);
       const { analyzed } = await analyzeOnce(store, { logger, analyzer, state, alerts });
