@@ -9,8 +9,11 @@ export function summarize(body: string): string {
   return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS)}…` : text;
 }
 
-export function toTextInput(raw: RawDocument): TextInput {
-  return { id: raw.id, title: raw.title, content: raw.body, mediaType: raw.mediaType };
+/** What the text analysis reads of a crawled document; `authority`: its source's, when known. */
+export function toTextInput(raw: RawDocument, source: { authority?: number } = {}): TextInput {
+  const input: TextInput = { id: raw.id, title: raw.title, content: raw.body, mediaType: raw.mediaType };
+  if (source.authority !== undefined) input.authority = source.authority;
+  return input;
 }
 
 /** The stored record: what lists need from the raw document plus the whole analysis. */

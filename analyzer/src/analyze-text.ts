@@ -2,6 +2,7 @@ import type { MediaType } from '@yuqing/schemas';
 import { classify } from './classify/index.ts';
 import { dedupTokensOf, simhash, toHex } from './dedup/index.ts';
 import { type Entities, findEntities, type WatchedPerson } from './entities/index.ts';
+import { DEFAULT_MEDIA_AUTHORITY } from './opinion-index/config.ts';
 import { findRegions, getGazetteer, scanRegionNames } from './regions/index.ts';
 import { compileRules, loadDefaultRules, mergeRules, SensitivityMatcher } from './sensitivity/index.ts';
 import { analyzeSentiment, type SentimentResult } from './sentiment/index.ts';
@@ -45,18 +46,6 @@ export interface TextAnalysis {
   /** Normalised tokens behind the SimHash: short texts need a stricter duplicate threshold. */
   simhashTokens: number;
 }
-
-/** How far a source's word carries when nothing better is configured. */
-const AUTHORITY_BY_MEDIA: Record<MediaType, number> = {
-  government: 0.9,
-  newspaper: 0.8,
-  news: 0.7,
-  video: 0.5,
-  blog: 0.35,
-  social: 0.3,
-  forum: 0.25,
-  other: 0.3,
-};
 
 /** Words without whitespace and punctuation, as `segment` gives them, appended to `out`. */
 function words(tagged: readonly TaggedWord[], out: string[] = []): string[] {
@@ -136,7 +125,7 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
   const rules = options.sensitivity ?? defaultMatcher();
   const sensitivity = drafts.map((d, i) => {
     const negativity = Math.max(0, -(sentiments[i] as SentimentResult).score);
-    const authority = d.input.authority ?? AUTHORITY_BY_MEDIA[d.input.mediaType ?? 'other'];
+    const authority = d.input.authority ?? DEFAULT_MEDIA_AUTHORITY[d.input.mediaType ?? 'other'];
     return readableSensitivity(rules, d.text, negativity, authority);
   });
 

@@ -20,6 +20,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/support/temp-dir.ts';
 import type { DocumentObserver } from './observer.ts';
+import { createObservers } from './observers.ts';
 import { ANALYZE_STAGE, analyzeOnce, restoreCorpus, restoreState } from './pipeline.ts';
 import { TextAnalyzer } from './text-analyzer.ts';
 
@@ -195,5 +196,23 @@ describe('analyzeOnce', () => {
     expect((await getWatermark(store, ANALYZE_STAGE)).id).toBe('doc-7m');
     const ids = (await getLatestDocuments(store, { limit: 20 })).items.map((d) => d.id);
     expect(ids).toEqual(expect.arrayContaining(['doc-7a', 'doc-7m', 'doc-7z']));
+  });
+
+  it('weighs sensitivity by the source authority the opinion index reads', async () => {
+    const state = await restoreState(store, logger, {
+      observers: createObservers({ index: { sourceAuthority: { 'county-gov': 1, 'gossip-forum': 0 } } }),
+    });
+    const text = '化工厂车间发生爆炸，造成3人死亡、5人受伤，附近村民聚集在厂门口讨说法。';
+    const from = (id: string, source: string): RawDocument => ({
+      ...raw(8, '化工厂爆炸', text),
+      id,
+      source,
+      url: `http://demo.test/${id}.html`,
+      canonicalUrl: `http://demo.test/${id}.html`,
+    });
+    await writeRawDocuments(store, [from('doc-8-gov', 'county-gov'), from('doc-8-forum', 'gossip-forum')]);
+    expect(await analyzeOnce(store, { logger, analyzer, state })).toEqual({ analyzed: 2 });
+    const score = async (id: string) => (await stored()).find((d) => d.id === id)?.sensitivity_score ?? -1;
+    expect(await score('doc-8-gov')).toBeGreaterThan(await score('doc-8-forum'));
   });
 });

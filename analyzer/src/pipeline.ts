@@ -20,6 +20,8 @@ import { Corpus, DEDUP_WINDOW } from './corpus.ts';
 import { fromHex } from './dedup/index.ts';
 import type { DocumentObserver } from './observer.ts';
 import { alertAnnotations, createObservers } from './observers.ts';
+import { authorityOf } from './opinion-index/config.ts';
+import { OpinionIndexObserver } from './opinion-index/observer.ts';
 import type { TextAnalyzer } from './text-analyzer.ts';
 import type { TopicClusterer } from './topics/clusterer.ts';
 import { toTopicDocument } from './topics/document.ts';
@@ -152,7 +154,7 @@ export async function analyzeOnce(store: Store, options: AnalyzeOptions): Promis
       const batch = rows.filter((r) => !state.recent.has(key(r)));
       for (const r of batch) state.recent.set(key(r), Date.parse(r.storedAt));
       if (batch.length > 0 || rows.length < batchSize) {
-        const texts = analyzeSplit(options.analyzer, batch);
+        const texts = analyzeSplit(options.analyzer, batch, state.observers);
         texts.catch(() => {}); // awaited below; one dropped on abort or error must not go unhandled
         return { batch, texts, through: rows.at(-1) };
       }
@@ -251,14 +253,25 @@ async function notifyObservers(
   }
 }
 
-/** The batch split over the worker threads (a pool sends each call to one worker). */
-async function analyzeSplit(analyzer: TextAnalyzer, batch: readonly RawDocument[]) {
+/**
+ * The batch split over the worker threads (a pool sends each call to one worker). Each document
+ * carries its source's authority as the opinion index reads it, so that the sensitivity score
+ * weighs the source the same way.
+ */
+async function analyzeSplit(
+  analyzer: TextAnalyzer,
+  batch: readonly RawDocument[],
+  observers: readonly DocumentObserver[],
+) {
   if (batch.length === 0) return [];
+  const index = observers.find((o) => o instanceof OpinionIndexObserver);
+  const input = (raw: RawDocument) =>
+    toTextInput(raw, { authority: index && authorityOf(index.config, raw.source, raw.mediaType) });
   const parts = Math.max(1, Math.min(analyzer.workers, Math.ceil(batch.length / MIN_PART)));
   const size = Math.ceil(batch.length / parts);
   const calls = [];
   for (let i = 0; i < batch.length; i += size)
-    calls.push(analyzer.analyze(batch.slice(i, i + size).map(toTextInput)));
+    calls.push(analyzer.analyze(batch.slice(i, i + size).map(input)));
   return (await Promise.all(calls)).flat();
 }
 
