@@ -48,9 +48,28 @@ export interface TextAnalysis {
 }
 
 /** Words without whitespace and punctuation, as `segment` gives them, appended to `out`. */
-function words(tagged: readonly TaggedWord[], out: string[] = []): string[] {
-  for (const t of tagged) if (isWordlike(t.word)) out.push(t.word.trim());
+function words(text: string, tagged: readonly TaggedWord[], out: string[] = []): string[] {
+  const links = linkRanges(text);
+  let at = 0;
+  let link = 0;
+  for (const t of tagged) {
+    while (link < links.length && (links[link] as [number, number])[1] <= at) link++;
+    const inLink = link < links.length && (links[link] as [number, number])[0] <= at;
+    if (!inLink && isWordlike(t.word)) out.push(t.word.trim());
+    at += t.word.length;
+  }
   return out;
+}
+
+const LINK = /(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+/gi;
+
+/**
+ * Where a text has links: their pieces (t, cn, zlTzULj of http://t.cn/zlTzULj) are no words, and
+ * would end up among the keywords. Most posts have none and cost one search.
+ */
+function linkRanges(text: string): Array<[number, number]> {
+  if (!/https?:|www\./i.test(text)) return [];
+  return [...text.matchAll(LINK)].map((m) => [m.index, m.index + m[0].length]);
 }
 let matcher: SensitivityMatcher | undefined;
 function defaultMatcher(): SensitivityMatcher {
@@ -178,12 +197,12 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
 function segmented(input: TextInput): Draft {
   const text = input.title ? `${input.title}\n${input.content}` : input.content;
   const bodyTagged = tagWords(input.content);
-  const bodyWords = words(bodyTagged);
+  const bodyWords = words(input.content, bodyTagged);
   if (!input.title) {
     return { input, text, bodyTagged, tagged: bodyTagged, titleWords: [], bodyWords, tokens: bodyWords };
   }
   const tagged = tagWords(input.title);
-  const titleWords = words(tagged);
+  const titleWords = words(input.title, tagged);
   tagged.push({ word: '\n', tag: 'x' });
   for (const t of bodyTagged) tagged.push(t);
   return {
@@ -193,6 +212,6 @@ function segmented(input: TextInput): Draft {
     tagged,
     titleWords,
     bodyWords,
-    tokens: words(bodyTagged, titleWords.slice()),
+    tokens: words(input.content, bodyTagged, titleWords.slice()),
   };
 }
