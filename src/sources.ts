@@ -63,7 +63,10 @@ export async function observerOptions(
   return {
     index: {
       homeRegions: [...config.homeRegions],
-      sourceAuthority: Object.fromEntries(all.sources.map((s) => [s.id, s.authority])),
+      // A source without an authority of its own weighs as its media type (the index's default).
+      sourceAuthority: Object.fromEntries(
+        all.sources.flatMap((s) => (s.authority === undefined ? [] : [[s.id, s.authority]])),
+      ),
     },
   };
 }

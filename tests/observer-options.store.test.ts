@@ -45,11 +45,17 @@ describe.each(availableEngines())('observer options on $name', (engine) => {
         '    name: 市日报',
         '    startUrls: ["https://daily.example.cn/"]',
         '    authority: 0.8',
+        '  - id: town-forum',
+        '    kind: site',
+        '    name: 镇论坛',
+        '    mediaType: forum',
+        '    startUrls: ["https://bbs.example.cn/"]',
       ].join('\n'),
     );
     const config = loadConfig({ YUQING_SOURCES: file, YUQING_HOME_REGIONS: '330100' });
     const options = await observerOptions(store, config, logger);
     expect(options.index?.homeRegions).toEqual(['330100']);
+    // town-forum sets no authority: the index weighs it as a forum.
     expect(options.index?.sourceAuthority).toEqual({ 'city-daily': 0.8, 'county-portal': 0.95 });
   });
 

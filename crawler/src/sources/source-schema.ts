@@ -33,8 +33,8 @@ const common = {
   mediaType: MediaTypeSchema.default('news'),
   /** GB/T 2260 code or place name the source is about, if any. */
   region: z.string().default(''),
-  /** How much weight the source's reports carry, 0 to 1. */
-  authority: z.number().min(0).max(1).default(0.5),
+  /** How much weight the source's reports carry, 0 to 1; unset, its media type's (government 0.9 … forum 0.25). */
+  authority: z.number().min(0).max(1).optional(),
   intervalMinutes: z.number().int().min(1).max(10_080).default(30),
   /** Requests per second per host. */
   rate: z.number().positive().max(1000).default(1),
