@@ -6,6 +6,7 @@ import { DEFAULT_MEDIA_AUTHORITY } from './opinion-index/config.ts';
 import { findRegions, getGazetteer, scanRegionNames } from './regions/index.ts';
 import { compileRules, loadDefaultRules, mergeRules, SensitivityMatcher } from './sensitivity/index.ts';
 import { analyzeSentiment, type SentimentResult } from './sentiment/index.ts';
+import { LINK } from './sentiment/normalize.ts';
 import { isWordlike, type TaggedWord, tagWords } from './text/segment.ts';
 
 /** What one document brings to the stateless analysis. */
@@ -47,8 +48,9 @@ export interface TextAnalysis {
   simhashTokens: number;
 }
 
-/** Words without whitespace and punctuation, as `segment` gives them, appended to `out`. */
-function words(text: string, tagged: readonly TaggedWord[], out: string[] = []): string[] {
+/** Words without whitespace, punctuation and the pieces of links, as `segment` gives them. */
+function words(text: string, tagged: readonly TaggedWord[]): string[] {
+  const out: string[] = [];
   const links = linkRanges(text);
   let at = 0;
   let link = 0;
@@ -61,8 +63,6 @@ function words(text: string, tagged: readonly TaggedWord[], out: string[] = []):
   return out;
 }
 
-const LINK = /(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+/gi;
-
 /**
  * Where a text has links: their pieces (t, cn, zlTzULj of http://t.cn/zlTzULj) are no words, and
  * would end up among the keywords. Most posts have none and cost one search.
@@ -71,6 +71,7 @@ function linkRanges(text: string): Array<[number, number]> {
   if (!/https?:|www\./i.test(text)) return [];
   return [...text.matchAll(LINK)].map((m) => [m.index, m.index + m[0].length]);
 }
+
 let matcher: SensitivityMatcher | undefined;
 function defaultMatcher(): SensitivityMatcher {
   matcher ??= sensitivityMatcher().matcher;
@@ -212,6 +213,6 @@ function segmented(input: TextInput): Draft {
     tagged,
     titleWords,
     bodyWords,
-    tokens: words(input.content, bodyTagged, titleWords.slice()),
+    tokens: [...titleWords, ...bodyWords],
   };
 }

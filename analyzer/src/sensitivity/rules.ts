@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { type Expr, parseExpression } from './expression.ts';
+import { type Expr, parseExpression, requiresTerm } from './expression.ts';
 
 const RuleEntrySchema = z.union([
   z.string().min(1),
@@ -78,22 +78,8 @@ function zodMessage(error: z.ZodError): string {
 /** Throws if the expression could fire on a text where none of its terms occur (e.g. `NOT x`). */
 function compileExpression(source: string): Expr {
   const expr = parseExpression(source);
-  if (canMatchNothing(expr)) throw new Error('the expression is true on a text with none of its terms');
+  if (!requiresTerm(expr)) throw new Error('the expression is true on a text with none of its terms');
   return expr;
-}
-
-function canMatchNothing(expr: Expr): boolean {
-  switch (expr.kind) {
-    case 'term':
-    case 'near':
-      return false;
-    case 'not':
-      return true;
-    case 'and':
-      return expr.items.every(canMatchNothing);
-    case 'or':
-      return expr.items.some(canMatchNothing);
-  }
 }
 
 function compileList(

@@ -99,33 +99,12 @@ export class FeatureBuffer {
 
   /** Adds a feature; `from`/`to` is its token span, or `from` = -1 with `term` for other sources. */
   add(hash: number, value: number, from = -1, to = -1, term?: string): void {
-    if (this.length === this.hashes.length) {
-      const hashes = new Uint32Array(this.length * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-      const values = new Float32Array(this.length * 2);
-      values.set(this.values);
-      this.values = values;
+    this.reserve(1);
+    if (this.keepTerms && term !== undefined) {
+      this.extra.push(term);
+      to = this.extra.length - 1;
     }
-    this.hashes[this.length] = finalise(hash);
-    this.values[this.length] = value;
-    if (this.keepTerms) {
-      if (this.from.length < this.hashes.length) {
-        const from = new Int32Array(this.hashes.length);
-        from.set(this.from);
-        this.from = from;
-        const to = new Int32Array(this.hashes.length);
-        to.set(this.to);
-        this.to = to;
-      }
-      if (term !== undefined) {
-        this.extra.push(term);
-        to = this.extra.length - 1;
-      }
-      this.from[this.length] = from;
-      this.to[this.length] = to;
-    }
-    this.length++;
+    this.put(hash, value, from, to);
   }
 }
 

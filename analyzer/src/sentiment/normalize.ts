@@ -2,7 +2,8 @@
 
 /** Weibo emoticon codes such as [哈哈] or [抓狂]: short bracketed names without spaces. */
 const EMOTICON = /\[[^[\]\s]{1,8}\]/g;
-const URL = /(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+/gi;
+/** Links (http://t.cn/zlTzULj, www.example.cn/a): the analyzer also keeps their pieces out of the words. */
+export const LINK = /(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+/gi;
 /** @mentions and the "//@name:" of retweet chains: user names carry no sentiment but get memorised. */
 const MENTION = /@[\p{L}\p{N}_-]{1,30}[:：]?/gu;
 const REPOST = /\/\/(?=\s*@|\s*$)/g;
@@ -30,7 +31,7 @@ export function normalizeText(raw: string, keepEmoticons = true): NormalizedText
       return ' ';
     });
   }
-  if (text.includes('/') || text.includes('.')) text = text.replace(URL, ' ');
+  if (text.includes('/') || text.includes('.')) text = text.replace(LINK, ' ');
   if (text.includes('@')) text = text.replace(MENTION, ' ');
   if (text.includes('//')) text = text.replace(REPOST, ' ');
   text = text.replace(SPACE, ' ').trim();
