@@ -26,6 +26,21 @@ describe('simhash', () => {
     expect(hamming(hashText(STORY), hashText(OTHER))).toBeGreaterThan(10);
   });
 
+  it('counts unit weights (packed four bits to an int) as it counts other weights', () => {
+    // 600 tokens: the packed byte counters are flushed twice before the end.
+    const tokens = Array.from({ length: 600 }, (_, i) => `词${i % 97}${i % 13}`);
+    const doubled = tokens.map(() => 2);
+    expect(simhash(tokens)).toBe(simhash(tokens, doubled));
+    const words = dedupTokens(STORY);
+    expect(simhash(words)).toBe(
+      simhash(
+        words,
+        words.map(() => 0.5),
+      ),
+    );
+    expect(simhash(words)).not.toBe(simhash(dedupTokens(OTHER)));
+  });
+
   it('round-trips hex and handles the top bit', () => {
     const h = hashText(STORY);
     expect(toHex(h)).toMatch(/^[0-9a-f]{16}$/);

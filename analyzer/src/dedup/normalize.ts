@@ -11,23 +11,46 @@ const EMOTICON = /\[[^\]\s]{1,8}\]/g;
 const REPOST_MARK = /\/\/|转发微博/g;
 const NUMBER = /^[\d.,:%]+$/;
 
-/** Reprint boilerplate: source and editor lines, app and account promotions, read-more links. */
-const BOILERPLATE = [
-  /[（(【[]?\s*(?:来源|稿源|责任编辑|责编|编辑|作者|原标题|本文来源|转自|摘自)\s*[:：][^）)】\]\n。]{0,40}[）)】\]]?/g,
-  /(?:欢迎)?(?:关注|订阅|下载|打开)[^。！!\n]{0,24}(?:公众号|客户端|微信号|头条号|app|APP|App)[^。！!\n]{0,24}[。！!]?/g,
-  /(?:更多精彩|更多资讯|更多新闻|阅读原文|点击(?:查看|阅读|链接)|原文链接|长按(?:识别|二维码)|免责声明|版权声明)[^。！!\n]{0,40}[。！!]?/g,
+/**
+ * What SimHash leaves out, in order: reprint boilerplate (source and editor lines, app and account
+ * promotions, read-more links), links, @mentions, [表情] codes and repost markers. Each pattern
+ * comes with substrings of which every match holds one: it runs only when the text has one of
+ * them, and most texts have none of most.
+ */
+const STRIPPED: ReadonlyArray<[RegExp, readonly string[]]> = [
+  [
+    /[（(【[]?\s*(?:来源|稿源|责任编辑|责编|编辑|作者|原标题|本文来源|转自|摘自)\s*[:：][^）)】\]\n。]{0,40}[）)】\]]?/g,
+    [':', '：'],
+  ],
+  [
+    /(?:欢迎)?(?:关注|订阅|下载|打开)[^。！!\n]{0,24}(?:公众号|客户端|微信号|头条号|app|APP|App)[^。！!\n]{0,24}[。！!]?/g,
+    ['关注', '订阅', '下载', '打开'],
+  ],
+  [
+    /(?:更多精彩|更多资讯|更多新闻|阅读原文|点击(?:查看|阅读|链接)|原文链接|长按(?:识别|二维码)|免责声明|版权声明)[^。！!\n]{0,40}[。！!]?/g,
+    ['更多', '阅读原文', '点击', '原文链接', '长按', '免责声明', '版权声明'],
+  ],
   // A repost chain segment (//@name: comment): the reposter's words, not the story's.
-  /\/\/@[^:：\s]{1,30}[:：][^/]*/g,
+  [/\/\/@[^:：\s]{1,30}[:：][^/]*/g, ['//@']],
   // Short labels a reprint puts in front (【突发】, 转：) and hashtags (#今日热点#).
-  /^\s*(?:【[^】]{1,6}】|(?:转|转发|转载)[:：])/,
-  /#[^#\n]{1,20}#/g,
+  [/^\s*(?:【[^】]{1,6}】|(?:转|转发|转载)[:：])/, ['【', '转']],
+  [/#[^#\n]{1,20}#/g, ['#']],
+  [URL, ['://']],
+  [MENTION, ['@']],
+  [EMOTICON, ['[']],
+  [REPOST_MARK, ['//', '转发微博']],
 ];
+
+function strip(text: string, replacement: (match: string) => string): string {
+  let out = text;
+  for (const [re, needs] of STRIPPED)
+    if (needs.some((n) => out.includes(n))) out = out.replace(re, replacement);
+  return out;
+}
 
 /** Strips boilerplate, links, @mentions, [表情] codes and repost markers. */
 export function cleanText(text: string): string {
-  let out = text;
-  for (const re of BOILERPLATE) out = out.replace(re, ' ');
-  return out.replace(URL, ' ').replace(MENTION, ' ').replace(EMOTICON, ' ').replace(REPOST_MARK, ' ');
+  return strip(text, () => ' ');
 }
 
 /** Lower-cased tokens without stop words and bare numbers (dates, counters, prices in reprints). */
@@ -61,13 +84,7 @@ const blanks = (m: string) => ' '.repeat(m.length);
  * length, so the words jieba already cut from the raw text can be checked against it.
  */
 export function blankText(text: string): string {
-  let out = text;
-  for (const re of BOILERPLATE) out = out.replace(re, blanks);
-  return out
-    .replace(URL, blanks)
-    .replace(MENTION, blanks)
-    .replace(EMOTICON, blanks)
-    .replace(REPOST_MARK, blanks);
+  return strip(text, blanks);
 }
 
 /**
@@ -77,12 +94,13 @@ export function blankText(text: string): string {
  */
 export function dedupTokensOf(text: string, words: readonly { word: string }[]): string[] {
   const blanked = blankText(text);
+  const untouched = blanked === text; // once: two equal strings of other objects compare by content
   const kept: string[] = [];
   let at = 0;
   for (const { word } of words) {
     const end = at + word.length;
     if (isWordlike(word)) {
-      let whole = blanked === text;
+      let whole = untouched;
       if (!whole) {
         whole = true;
         for (let k = at; k < end; k++)

@@ -26,6 +26,22 @@ function fmix32(x: number): number {
 }
 
 const acc = new Float64Array(64);
+/** Bits 0–3 of a nibble spread to the four bytes of an int: four counters added at once. */
+const SPREAD = Int32Array.from(
+  { length: 16 },
+  (_, v) => (v & 1) | (((v >> 1) & 1) << 8) | (((v >> 2) & 1) << 16) | (((v >> 3) & 1) << 24),
+);
+/** Byte counters of the unit-weight path: lanes[k] counts bits 4k … 4k + 3 of the 64. */
+const lanes = new Int32Array(16);
+
+/** Adds the byte counters to `acc` and clears them (before a byte can overflow). */
+function flushLanes(): void {
+  for (let k = 0; k < 16; k++) {
+    const l = lanes[k] as number;
+    for (let j = 0; j < 4; j++) acc[4 * k + j] = (acc[4 * k + j] as number) + ((l >>> (8 * j)) & 0xff);
+  }
+  lanes.fill(0);
+}
 
 /**
  * SimHash of a token sequence. Each occurrence of a token adds its weight (1 unless `weights`,
@@ -33,22 +49,35 @@ const acc = new Float64Array(64);
  */
 export function simhash(tokens: readonly string[], weights?: readonly number[]): bigint {
   if (tokens.length === 0) return 0n;
-  // Sums each bit's weight where it is set (no branch on the bit: they are coin flips, and
-  // mispredicted branches were most of the cost); bit b is set in the result when
-  // Σ(set ? w : −w) > 0, i.e. when its set weight is more than half the total.
+  // Bit b is set in the result when Σ(set ? w : −w) > 0, i.e. when its set weight is more than
+  // half the total. Unit weights are counted four bits to an int (no branch on the bits: they are
+  // coin flips, and mispredicted branches were most of the cost); other weights bit by bit.
   acc.fill(0);
   let total = 0;
+  let pending = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as string;
     const w = weights ? (weights[i] ?? 1) : 1;
     total += w;
     const lo = fmix32(fnv1a(t, SEED_LO));
     const hi = fmix32(fnv1a(t, SEED_HI));
+    if (w === 1) {
+      for (let k = 0; k < 8; k++) {
+        lanes[k] = (lanes[k] as number) + (SPREAD[(lo >>> (4 * k)) & 15] as number);
+        lanes[k + 8] = (lanes[k + 8] as number) + (SPREAD[(hi >>> (4 * k)) & 15] as number);
+      }
+      if (++pending === 255) {
+        flushLanes();
+        pending = 0;
+      }
+      continue;
+    }
     for (let b = 0; b < 32; b++) {
       acc[b] = (acc[b] as number) + ((lo >>> b) & 1) * w;
       acc[b + 32] = (acc[b + 32] as number) + ((hi >>> b) & 1) * w;
     }
   }
+  if (pending > 0) flushLanes();
   let lo = 0;
   let hi = 0;
   for (let b = 0; b < 32; b++) {

@@ -44,10 +44,12 @@ const PERSON_OF_PLACE = /^(?:人|籍)$/;
  * left without an entry go.
  */
 function alignedWithWords(found: Found[], words: readonly { word: string; tag?: string }[]): Found[] {
+  if (found.length === 0) return found;
+  const starts = new Set(found.map((f) => f.start));
   const startingAt = new Map<number, { word: string; tag?: string }>();
   let at = 0;
   for (const w of words) {
-    startingAt.set(at, w);
+    if (starts.has(at)) startingAt.set(at, w);
     at += w.word.length;
   }
   return found.flatMap((f) => {

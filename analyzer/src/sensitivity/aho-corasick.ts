@@ -5,6 +5,9 @@ export interface AcMatch {
   end: number;
 }
 
+/** Empty slot of the edge table. */
+const NO_EDGE = -1;
+
 /**
  * A small Aho–Corasick automaton over UTF-16 code units. Built once from all patterns, it reports
  * every occurrence of every pattern, overlapping ones included, in one pass over the text.
@@ -12,63 +15,71 @@ export interface AcMatch {
  */
 export class AhoCorasick {
   readonly patterns: readonly string[];
-  private readonly next: Map<number, number>[] = [new Map()];
-  private readonly fail: number[] = [0];
-  /** Patterns ending at a state, its own and (through dictionary links) its suffixes'. */
-  private readonly out: number[][] = [[]];
+  /**
+   * The transitions as scanning reads them: an open-addressed table of (state, code unit, next
+   * state) triples, four int32 a slot, filled from the Maps the build uses. A Map per state cost
+   * a hash of a boxed key per character; this is one or two reads in one typed array.
+   */
+  private readonly edges: Int32Array;
+  private readonly edgeMask: number;
+  private readonly fail: Int32Array;
+  /** Patterns ending at state s, its own and its suffixes': outIds[outStart[s] … outStart[s + 1]). */
+  private readonly outStart: Int32Array;
+  private readonly outIds: Int32Array;
+  private readonly lengths: Int32Array;
   /**
    * The root's transitions by code unit (0 = stay at the root), for automata whose root has many
    * (gazetteer, sensitivity terms): most characters are read at the root. 256 KB, so small
-   * automata (one per alert rule or plan) keep the Map.
+   * automata (one per alert rule or plan) look the root up in the edge table.
    */
   private readonly root?: Int32Array;
 
   constructor(patterns: readonly string[]) {
     this.patterns = patterns;
+    const next: Map<number, number>[] = [new Map()];
+    const out: number[][] = [[]];
     patterns.forEach((p, id) => {
-      if (p.length > 0) this.insert(p, id);
+      if (p.length > 0) insert(next, out, p, id);
     });
-    this.link();
-    const rootEdges = this.next[0] as Map<number, number>;
+    const fail = link(next, out);
+    this.fail = Int32Array.from(fail);
+    this.lengths = Int32Array.from(patterns, (p) => p.length);
+    this.outStart = new Int32Array(next.length + 1);
+    for (let s = 0; s < next.length; s++)
+      this.outStart[s + 1] = (this.outStart[s] as number) + (out[s] as number[]).length;
+    this.outIds = Int32Array.from(out.flat());
+
+    let count = 0;
+    for (const edges of next) count += edges.size;
+    let slots = 16;
+    while (slots < count * 2) slots *= 2;
+    this.edgeMask = slots - 1;
+    this.edges = new Int32Array(slots * 4).fill(NO_EDGE);
+    next.forEach((edges, state) => {
+      for (const [c, to] of edges) {
+        let h = edgeHash(state, c, this.edgeMask);
+        while (this.edges[h * 4] !== NO_EDGE) h = (h + 1) & this.edgeMask;
+        this.edges[h * 4] = state;
+        this.edges[h * 4 + 1] = c;
+        this.edges[h * 4 + 2] = to;
+      }
+    });
+    const rootEdges = next[0] as Map<number, number>;
     if (rootEdges.size >= 256) {
       this.root = new Int32Array(0x10000);
       for (const [c, to] of rootEdges) this.root[c] = to;
     }
   }
 
-  private insert(pattern: string, id: number): void {
-    let state = 0;
-    for (let i = 0; i < pattern.length; i++) {
-      const c = pattern.charCodeAt(i);
-      const edges = this.next[state] as Map<number, number>;
-      let to = edges.get(c);
-      if (to === undefined) {
-        to = this.next.length;
-        edges.set(c, to);
-        this.next.push(new Map());
-        this.fail.push(0);
-        this.out.push([]);
-      }
-      state = to;
-    }
-    (this.out[state] as number[]).push(id);
-  }
-
-  /** Breadth-first failure links; each state's output absorbs its failure state's output. */
-  private link(): void {
-    const queue: number[] = [...(this.next[0] as Map<number, number>).values()];
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head] as number;
-      for (const [c, to] of this.next[state] as Map<number, number>) {
-        queue.push(to);
-        let f = this.fail[state] as number;
-        while (f !== 0 && !(this.next[f] as Map<number, number>).has(c)) f = this.fail[f] as number;
-        const target = (this.next[f] as Map<number, number>).get(c);
-        const link = target !== undefined && target !== to ? target : 0;
-        this.fail[to] = link;
-        const inherited = this.out[link] as number[];
-        if (inherited.length > 0) this.out[to] = [...(this.out[to] as number[]), ...inherited];
-      }
+  /** The state after reading `c` in `state`, or NO_EDGE. */
+  private step(state: number, c: number): number {
+    const edges = this.edges;
+    const mask = this.edgeMask;
+    for (let h = edgeHash(state, c, mask); ; h = (h + 1) & mask) {
+      const o = h * 4;
+      const s = edges[o] as number;
+      if (s === NO_EDGE) return NO_EDGE;
+      if (s === state && edges[o + 1] === c) return edges[o + 2] as number;
     }
   }
 
@@ -76,21 +87,24 @@ export class AhoCorasick {
   scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
     let state = 0;
     const root = this.root;
-    const rootEdges = this.next[0] as Map<number, number>;
+    const { fail, outStart, outIds, lengths } = this;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let to: number | undefined;
+      let to = NO_EDGE;
       while (state !== 0) {
-        to = (this.next[state] as Map<number, number>).get(c);
-        if (to !== undefined) break;
-        state = this.fail[state] as number;
+        to = this.step(state, c);
+        if (to !== NO_EDGE) break;
+        state = fail[state] as number;
       }
-      state = to ?? (root ? (root[c] as number) : (rootEdges.get(c) ?? 0));
+      if (to === NO_EDGE) {
+        to = root ? (root[c] as number) : this.step(0, c);
+        if (to === NO_EDGE) to = 0;
+      }
+      state = to;
       if (state === 0) continue;
-      const hits = this.out[state] as number[];
-      for (const id of hits) {
-        const len = (this.patterns[id] as string).length;
-        onMatch(id, i + 1 - len, i + 1);
+      for (let k = outStart[state] as number, end = outStart[state + 1] as number; k < end; k++) {
+        const id = outIds[k] as number;
+        onMatch(id, i + 1 - (lengths[id] as number), i + 1);
       }
     }
   }
@@ -101,6 +115,48 @@ export class AhoCorasick {
     this.scan(text, (pattern, start, end) => found.push({ pattern, start, end }));
     return found;
   }
+}
+
+function edgeHash(state: number, c: number, mask: number): number {
+  const h = Math.imul(Math.imul(state, 0x01000193) ^ c, 0x9e3779b1);
+  return (h ^ (h >>> 16)) & mask;
+}
+
+function insert(next: Map<number, number>[], out: number[][], pattern: string, id: number): void {
+  let state = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    const edges = next[state] as Map<number, number>;
+    let to = edges.get(c);
+    if (to === undefined) {
+      to = next.length;
+      edges.set(c, to);
+      next.push(new Map());
+      out.push([]);
+    }
+    state = to;
+  }
+  (out[state] as number[]).push(id);
+}
+
+/** Breadth-first failure links; each state's output absorbs its failure state's output. */
+function link(next: Map<number, number>[], out: number[][]): number[] {
+  const fail = new Array<number>(next.length).fill(0);
+  const queue: number[] = [...(next[0] as Map<number, number>).values()];
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head] as number;
+    for (const [c, to] of next[state] as Map<number, number>) {
+      queue.push(to);
+      let f = fail[state] as number;
+      while (f !== 0 && !(next[f] as Map<number, number>).has(c)) f = fail[f] as number;
+      const target = (next[f] as Map<number, number>).get(c);
+      const linked = target !== undefined && target !== to ? target : 0;
+      fail[to] = linked;
+      const inherited = out[linked] as number[];
+      if (inherited.length > 0) out[to] = [...(out[to] as number[]), ...inherited];
+    }
+  }
+  return fail;
 }
 
 const FOLDABLE = /[A-Z\uff01-\uff5e]/g;

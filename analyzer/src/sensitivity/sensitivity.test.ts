@@ -80,6 +80,32 @@ describe('Aho–Corasick', () => {
     const found = ac.findAll('ushers 强制拆迁').map((m) => `${ac.patterns[m.pattern]}@${m.start}`);
     expect(found.sort()).toEqual(['he@2', 'hers@2', 'she@1', '强制拆迁@7', '拆迁@9', '迁@10'].sort());
   });
+
+  it('finds what a search at every position finds, with a large root and a small one', () => {
+    // A seeded generator over a few letters: patterns share prefixes and suffixes, texts repeat them.
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const word = (alphabet: string, max: number) =>
+      Array.from({ length: 1 + random(max) }, () => alphabet[random(alphabet.length)]).join('');
+    const small = Array.from({ length: 40 }, () => word('abc拆迁', 4));
+    // 300 one-unit patterns give the root a dense table.
+    const large = [...small, ...Array.from({ length: 300 }, (_, i) => String.fromCharCode(0x4e00 + i))];
+    for (const patterns of [small, large]) {
+      const ac = new AhoCorasick(patterns);
+      for (let t = 0; t < 50; t++) {
+        const text = word('abc拆迁x一丁', 60);
+        const expected: string[] = [];
+        patterns.forEach((p, id) => {
+          for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) expected.push(`${id}@${at}`);
+        });
+        const found = ac.findAll(text).map((m) => `${m.pattern}@${m.start}`);
+        expect(found.sort()).toEqual(expected.sort());
+      }
+    }
+  });
 });
 
 describe('rule files', () => {
