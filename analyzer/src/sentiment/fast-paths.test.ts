@@ -1,7 +1,7 @@
 /**
  * The shortcuts that make sentiment cheap per document must give what the plain code gives: the
  * pattern scan only where a pattern can start, one word-table probe per token, the text clean-up
- * that skips patterns whose characters are absent, and int16 scoring.
+ * that skips patterns whose characters are absent, and int8 scoring.
  */
 import { describe, expect, it } from 'vitest';
 import { FeatureBuffer } from './features.ts';
@@ -124,7 +124,7 @@ describe('normalizeText', () => {
   });
 });
 
-describe('int16 scoring', () => {
+describe('int8 scoring', () => {
   it('scores a trained (float) model as its file will, close to float arithmetic', () => {
     const loaded = getSentimentModel();
     const float = new SentimentModel(

@@ -9,7 +9,7 @@ export const NEGATIVE = 0;
 export const NEUTRAL = 1;
 export const POSITIVE = 2;
 const K = LABELS.length;
-const MAGIC = 0x31535159; // "YQS1"
+const MAGIC = 0x32535159; // "YQS2": int8 weights (YQS1 held int16)
 
 /** Default location of the committed weights. */
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../models/sentiment.bin.gz', import.meta.url));
@@ -23,18 +23,21 @@ export interface ModelMeta {
   training: Record<string, unknown>;
 }
 
-/** Weights as stored: int16 with one scale, weight ≈ q * scale. */
+/** Weights as stored: int8 with one scale, weight ≈ q * scale. */
 export interface QuantizedWeights {
-  readonly q: Int16Array;
+  readonly q: Int8Array;
   readonly scale: number;
 }
 
-/** The int16 form the model file stores (and scoring reads). */
+/**
+ * The int8 form the model file stores (and scoring reads). int16 scored the same on every
+ * held-out set (NLPCC polar 88.25 either way) in twice the memory: scoring is cache misses.
+ */
 export function quantize(weights: Float32Array): QuantizedWeights {
   let max = 0;
   for (const x of weights) max = Math.max(max, Math.abs(x));
-  const scale = max / 32767 || 1;
-  const q = new Int16Array(weights.length);
+  const scale = max / 127 || 1;
+  const q = new Int8Array(weights.length);
   for (let i = 0; i < q.length; i++) q[i] = Math.round((weights[i] as number) / scale);
   return { q, scale };
 }
@@ -43,7 +46,7 @@ export function quantize(weights: Float32Array): QuantizedWeights {
 export class SentimentModel {
   readonly mask: number;
   /**
-   * What scoring reads: the int16 weights as stored (3 MB at 2^19 buckets instead of 6 MB of
+   * What scoring reads: the int8 weights as stored (1.5 MB at 2^19 buckets instead of 6 MB of
    * float32, so far fewer cache misses); a freshly trained model scores as its file will.
    */
   readonly quantized: QuantizedWeights;
@@ -96,18 +99,19 @@ export class SentimentModel {
     return out;
   }
 
-  /** Writes the model as gzip(magic, meta JSON, int16 weights, float32 bias, lexicon hashes and polarities). */
+  /** Writes the model as gzip(magic, meta JSON, int8 weights padded to 4 bytes, float32 bias, lexicon hashes and polarities). */
   save(path: string): number {
     const { q, scale: weightScale } = this.quantized;
     const meta = Buffer.from(JSON.stringify({ ...this.meta, weightScale }));
-    const metaPadded = meta.length + ((4 - (meta.length % 4)) % 4);
+    const metaPadded = meta.length + padding(meta.length);
     const lexHashes = Uint32Array.from(this.lexicon.keys()).sort();
     const lexPolarity = Int8Array.from(lexHashes, (h) => this.lexicon.get(h) as number);
     const header = new Uint32Array([MAGIC, meta.length, lexHashes.length]);
     const body = Buffer.concat([
       Buffer.from(header.buffer),
       Buffer.concat([meta, Buffer.alloc(metaPadded - meta.length)]),
-      Buffer.from(q.buffer),
+      Buffer.from(q.buffer, q.byteOffset, q.byteLength),
+      Buffer.alloc(padding(q.length)),
       Buffer.from(this.bias.buffer, this.bias.byteOffset, this.bias.byteLength),
       Buffer.from(lexHashes.buffer),
       Buffer.from(lexPolarity.buffer),
@@ -135,13 +139,16 @@ export class SentimentModel {
       number,
       number,
     ];
-    if (magic !== MAGIC) throw new Error(`${path} is not a yuqing sentiment model (bad magic number)`);
+    if (magic !== MAGIC)
+      throw new Error(
+        `${path} is not a yuqing sentiment model of this version (bad magic number): run \`yuqing train sentiment\``,
+      );
     let offset = 12;
     const meta = JSON.parse(Buffer.from(copy, offset, metaLength).toString('utf8')) as ModelMeta;
-    offset += metaLength + ((4 - (metaLength % 4)) % 4);
+    offset += metaLength + padding(metaLength);
     const size = (1 << meta.bits) * K;
-    const q = new Int16Array(copy, offset, size);
-    offset += size * 2;
+    const q = new Int8Array(copy, offset, size);
+    offset += size + padding(size);
     const bias = new Float32Array(copy.slice(offset, offset + K * 4));
     offset += K * 4;
     const hashes = new Uint32Array(copy, offset, lexiconSize);
@@ -151,6 +158,11 @@ export class SentimentModel {
     for (let i = 0; i < lexiconSize; i++) lexicon.set(hashes[i] as number, polarity[i] as number);
     return new SentimentModel(meta, { q, scale: meta.weightScale }, bias, lexicon);
   }
+}
+
+/** Bytes that bring `length` to a multiple of 4 (what follows is read as 32-bit arrays). */
+function padding(length: number): number {
+  return (4 - (length % 4)) % 4;
 }
 
 let shared: SentimentModel | undefined;
