@@ -57,15 +57,21 @@ export function cleanText(text: string): string {
 export function normalizeTokens(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (const raw of tokens) {
-    // Most tokens are Chinese words: trim, lower-case and the number test only when they can matter.
-    const t = alreadyNormal(raw) ? raw : raw.trim().toLowerCase();
-    if (!t || STOP_WORDS.has(t)) continue;
-    const c = t.charCodeAt(0);
-    if (((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x25) && NUMBER.test(t))
-      continue;
-    out.push(t);
+    const t = normalToken(raw);
+    if (t !== undefined) out.push(t);
   }
   return out;
+}
+
+/** A token as SimHash counts it, or undefined when it does not count. */
+function normalToken(raw: string): string | undefined {
+  // Most tokens are Chinese words: trim, lower-case and the number test only when they can matter.
+  const t = alreadyNormal(raw) ? raw : raw.trim().toLowerCase();
+  if (!t || STOP_WORDS.has(t)) return undefined;
+  const c = t.charCodeAt(0);
+  if (((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x25) && NUMBER.test(t))
+    return undefined;
+  return t;
 }
 
 /** Only Chinese characters, lower-case ASCII letters and digits: nothing to trim or lower-case. */
@@ -109,11 +115,12 @@ export function dedupTokensOf(text: string, words: readonly { word: string }[]):
             break;
           }
       }
-      if (whole) kept.push(word);
+      const t = whole ? normalToken(word) : undefined;
+      if (t !== undefined) kept.push(t);
     }
     at = end;
   }
-  return normalizeTokens(kept);
+  return kept;
 }
 
 /** Normalised tokens of a raw text (cleans, segments with the shared jieba, normalises). */

@@ -108,8 +108,8 @@ export class FeatureBuffer {
   }
 }
 
-/** The four hashes of a word, written by `wordHashes`. */
-const H = new Uint32Array(4);
+/** The four hashes of a word, written by `wordHashes` (int32: a uint32 above 2^31 would be boxed). */
+const H = new Int32Array(4);
 
 /**
  * `hashString` of the word with four seeds in one pass over its characters, into H: as a word (or
