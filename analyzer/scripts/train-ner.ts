@@ -2,7 +2,7 @@
  * Trains the NER tagger (averaged structured perceptron, `analyzer/src/entities/ner-*.ts`) and
  * writes analyzer/models/ner.bin.gz. Deterministic: seeded shuffles, no threads.
  *   cd /work/main && npx tsx analyzer/scripts/train-ner.ts [--data ../shared/data] [--output path]
- *     [--keep 85000] [--slot-bits 17] [--min-count 2] [--epochs 6] [--seed 20240601]
+ *     [--keep 85000] [--slot-bits 18] [--min-count 2] [--epochs 6] [--seed 20240601]
  *     [--weibo-repeat 4] [--clue name,org] [--validation] [--also-keep 30000,120000]
  * Training sees every feature (exact 32-bit hashes, those seen at least --min-count times); the
  * model keeps the --keep features whose weights differ most across tags, in an open-addressed
@@ -40,7 +40,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: resolve(import.meta.dirname, '../../../shared/data') },
     output: { type: 'string', default: DEFAULT_NER_MODEL_PATH },
     keep: { type: 'string', default: '85000' },
-    'slot-bits': { type: 'string', default: '17' },
+    'slot-bits': { type: 'string', default: '18' },
     'also-keep': { type: 'string', default: '' },
     'min-count': { type: 'string', default: '2' },
     epochs: { type: 'string', default: '6' },

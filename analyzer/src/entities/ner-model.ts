@@ -312,7 +312,7 @@ function fingerprint(h: number): number {
  * The trained tagger: an open-addressed table of the kept features (linear probing), first-order
  * transitions, Viterbi decoding. The table is two arrays: the slots' fingerprints (2 bytes a slot,
  * small enough to stay in the cache, so that probing, and a feature that is not there, cost no
- * trip to memory) and the weights (ROW int8 a slot: 1 MB for 2^17 slots; int16 scored no better
+ * trip to memory) and the weights (ROW int8 a slot: 2 MB for 2^18 slots; int16 scored no better
  * on MSRA or Weibo). A feature not in the table weighs nothing.
  */
 export class NerModel {
