@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { postTexts } from '../../bench/posts.ts';
 import type { classify as Classify } from '../src/classify/index.ts';
 import type { analyzeSentiment as AnalyzeSentiment } from '../src/sentiment/index.ts';
-import { tagWords } from '../src/text/segment.ts';
+import { isWordlike, tagWords } from '../src/text/segment.ts';
 
 const { values } = parseArgs({
   options: {
@@ -52,13 +52,12 @@ if (values.baseline) {
 }
 versions.push(await load(values.baseline ? 'this' : '', new URL('../src/', import.meta.url)));
 
-const WORDLIKE = /[\p{L}\p{N}]/u;
 // The posts of bench/analyzer.bench.ts, every 7th start: more variety in fewer.
 const docs = postTexts(count, 7);
 // The words analyzeText hands to both stages: jieba with tags, punctuation and spaces left out.
 const tokens = docs.map((d) =>
   tagWords(d)
-    .filter((t) => WORDLIKE.test(t.word))
+    .filter((t) => isWordlike(t.word))
     .map((t) => t.word.trim()),
 );
 const noTitle: string[] = [];

@@ -314,29 +314,26 @@ export function prepareText(
 const groups = { uni: new Int32Array(1028), bi: new Int32Array(1028), tri: new Int32Array(1028) };
 
 function ngramGroups(c: Int32Array, from: number, to: number): void {
-  if (groups.uni.length < to + 4) {
-    const size = (to + 4) * 2;
-    groups.uni = new Int32Array(size);
-    groups.bi = new Int32Array(size);
-    groups.tri = new Int32Array(size);
+  const end = to + 4; // c holds the text between two padding units on each side
+  if (groups.uni.length < end) {
+    groups.uni = new Int32Array(end * 2);
+    groups.bi = new Int32Array(end * 2);
+    groups.tri = new Int32Array(end * 2);
   }
   const { uni, bi, tri } = groups;
-  const P = 0x01000193;
-  for (let q = from; q < to + 4; q++) {
-    let h = Math.imul(0x75 ^ (c[q] as number), P);
-    h ^= h >>> 15;
-    uni[q] = finish(h) & ~7;
-    if (q + 1 >= to + 4) break;
-    h = Math.imul(0x62 ^ (c[q] as number), P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ (c[q + 1] as number), P);
-    h ^= h >>> 15;
-    bi[q] = finish(h) & ~7;
-    if (q + 2 >= to + 4) continue;
-    h = Math.imul(h ^ (c[q + 2] as number), P);
-    h ^= h >>> 15;
-    tri[q] = finish(h ^ 0x74) & ~7;
+  for (let q = from; q < end; q++) {
+    uni[q] = finish(mix(0x75, c[q] as number)) & ~7;
+    if (q + 1 === end) break;
+    const pair = mix(mix(0x62, c[q] as number), c[q + 1] as number);
+    bi[q] = finish(pair) & ~7;
+    if (q + 2 < end) tri[q] = finish(mix(pair, c[q + 2] as number) ^ 0x74) & ~7;
   }
+}
+
+/** One value mixed into a feature hash, as `hashFeatures` writes it out. */
+function mix(h: number, v: number): number {
+  const m = Math.imul(h ^ v, 0x01000193);
+  return m ^ (m >>> 15);
 }
 
 /**
@@ -347,12 +344,11 @@ function ngramGroups(c: Int32Array, from: number, to: number): void {
 export function hashFeatures(p: PreparedText, out: Int32Array, from = 0, to = p.n): void {
   const { n, c, type, wPos, wHash, wTag, prevTag, nextTag, region, world, org, surname, place, placeNext } =
     p;
-  // Each feature: its template number, then each value mixed in (h = imul(h ^ v, P); h ^= h >>> 15),
-  // then finish(). Written out: this function is too large for V8 to inline helpers, and the
-  // calls cost a fifth of the tagger's time. The character n-grams are hashed once per position
-  // (`ngramGroups`).
-  // A template starts from its number spread over 32 bits: from the bare number, two templates
-  // whose first values differ in the bits where the numbers differ (19 ^ 3 = 20 ^ 4) collided.
+  // The character n-grams are hashed once per position (`ngramGroups`). Each other feature: its
+  // template number spread over 32 bits (from the bare number, templates whose first values differ
+  // where the numbers do collided: 19 ^ 3 = 20 ^ 4), then each value mixed in (`mix`), then
+  // finish(). Written out: this function is too large for V8 to inline helpers, and the calls
+  // cost a fifth of the tagger's time.
   const P = 0x01000193;
   const GOLDEN = 0x9e3779b1;
   const bias = BIAS_HASH;

@@ -44,16 +44,12 @@ const PERSON_OF_PLACE = /^(?:人|籍)$/;
  * left without an entry go.
  */
 function alignedWithWords(found: Found[], words: readonly { word: string; tag?: string }[]): Found[] {
-  if (found.length === 0) return found;
-  const starts = new Set(found.map((f) => f.start));
-  const startingAt = new Map<number, { word: string; tag?: string }>();
+  // `found` is in text order (`scanRegionNames`): one walk along the words serves every name.
+  let next = 0;
   let at = 0;
-  for (const w of words) {
-    if (starts.has(at)) startingAt.set(at, w);
-    at += w.word.length;
-  }
   return found.flatMap((f) => {
-    const w = startingAt.get(f.start);
+    while (next < words.length && at < f.start) at += (words[next++] as { word: string }).word.length;
+    const w = at === f.start ? words[next] : undefined;
     const length = f.end - f.start;
     if (
       w &&
