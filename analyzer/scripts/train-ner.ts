@@ -2,11 +2,11 @@
  * Trains the NER tagger (averaged structured perceptron, `analyzer/src/entities/ner-*.ts`) and
  * writes analyzer/models/ner.bin.gz. Deterministic: seeded shuffles, no threads.
  *   cd /work/main && npx tsx analyzer/scripts/train-ner.ts [--data ../shared/data] [--output path]
- *     [--keep 85000] [--slot-bits 18] [--min-count 2] [--epochs 6] [--seed 20240601]
+ *     [--keep 85000] [--min-count 2] [--epochs 6] [--seed 20240601]
  *     [--weibo-repeat 4] [--clue name,org] [--validation] [--also-keep 30000,120000]
  * Training sees every feature (exact 32-bit hashes, those seen at least --min-count times); the
- * model keeps the --keep features whose weights differ most across tags, in an open-addressed
- * table of 2^--slot-bits slots. --validation holds out one Weibo train post in five (by hash),
+ * model keeps the --keep features whose weights differ most across tags, in rows by key
+ * (`ner-model.ts`). --validation holds out one Weibo train post in five (by hash),
  * prints figures on it (also for the --also-keep sizes) and writes nothing: use it to choose
  * options without looking at Weibo dev.
  */
@@ -40,7 +40,6 @@ const { values } = parseArgs({
     data: { type: 'string', default: resolve(import.meta.dirname, '../../../shared/data') },
     output: { type: 'string', default: DEFAULT_NER_MODEL_PATH },
     keep: { type: 'string', default: '85000' },
-    'slot-bits': { type: 'string', default: '18' },
     'also-keep': { type: 'string', default: '' },
     'min-count': { type: 'string', default: '2' },
     epochs: { type: 'string', default: '6' },
@@ -55,7 +54,6 @@ const { values } = parseArgs({
     'no-retrain': { type: 'boolean', default: false },
   },
 });
-const slotBits = Number(values['slot-bits']);
 const started = performance.now();
 const file = (f: string) => {
   const path = resolve(values.data, f);
@@ -115,7 +113,6 @@ const evalSets = (
 ]);
 const evalFeatures = evalSets.map(({ set }) => set.map(featurise));
 const meta = {
-  slotBits,
   features: FEATURES,
   tags: [...TAGS],
   trainedOn:
@@ -136,14 +133,14 @@ function report(model: NerModel) {
   });
 }
 
-/** The model keeping `count` features, in 2^bits slots (by default the smallest at most half full). */
-function compact(weights: Float32Array, transitions: Float64Array, count: number, bits?: number): NerModel {
+/** The model keeping `count` features. */
+function compact(weights: Float32Array, transitions: Float64Array, count: number): NerModel {
   const { keep, threshold } = selectFeatures(weights, index.frequency, count);
-  const b = bits ?? Math.max(10, Math.ceil(Math.log2(keep.length / 0.5)));
-  const model = NerModel.build({ ...meta, slotBits: b }, index.hashes, weights, keep, transitions);
+  const model = NerModel.build(meta, index.hashes, index.templates, weights, keep, transitions);
+  const tables = model.tables.reduce((bytes, t) => bytes + t.byteLength, 0);
   console.log(
-    `  ${model.meta.kept} features kept (weight spread ≥ ${threshold.toPrecision(3)}), ` +
-      `2^${b} slots (${((2 ** b * 10) / 2 ** 20).toFixed(2)} MB: 2-byte fingerprint and 8 int8 weights a slot)`,
+    `  ${model.meta.kept} features kept (weight spread ≥ ${threshold.toPrecision(3)}): ` +
+      `${(model.weights.length / 2 ** 20).toFixed(2)} MB of weights, ${(tables / 2 ** 20).toFixed(2)} MB of key tables`,
   );
   return model;
 }
@@ -157,8 +154,7 @@ const train = (label: string) =>
     seed: Number(values.seed),
     onEpoch: (epoch, weights, transitions) => {
       console.log(`${label} epoch ${epoch}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      if (values.validation && values['every-epoch'])
-        report(compact(weights, transitions, keepCount, slotBits));
+      if (values.validation && values['every-epoch']) report(compact(weights, transitions, keepCount));
     },
   });
 let trained = train('full');
@@ -177,7 +173,7 @@ if (!values['no-retrain']) {
     for (let k = 0; k < e.features.length; k++) if (!kept[(e.features[k] as number) / T]) e.features[k] = 0;
   trained = train('pruned');
 }
-const model = compact(trained.weights, trained.transitions, keepCount, slotBits);
+const model = compact(trained.weights, trained.transitions, keepCount);
 if (values.validation) {
   console.log(`keeping ${keepCount} features${values['no-retrain'] ? '' : ', retrained'}:`);
   report(model);

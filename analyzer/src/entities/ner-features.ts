@@ -91,15 +91,39 @@ function finish(h: number): number {
   return h ^ (h >>> 16);
 }
 
-const tagHashes = new Map<string, number>();
+/**
+ * jieba tags by small ids, so that the tagger can index tables by them (`ner-scorer.ts`). Ids 0–2
+ * stand for no word, the start and the end of the text; `TAG_VALUES[id]` is what a feature hashes.
+ */
+const tagIds = new Map<string, number>();
+const NO_TAG = 0;
+const START_TAG = 1;
+const END_TAG = 2;
+let tagValues = Int32Array.of(0, 0x5b, 0x5d);
 
-function hashTag(tag: string): number {
-  let h = tagHashes.get(tag);
-  if (h === undefined) {
-    h = hashString(tag);
-    tagHashes.set(tag, h);
+function tagId(tag: string): number {
+  let id = tagIds.get(tag);
+  if (id === undefined) {
+    id = tagIds.size + 3;
+    tagIds.set(tag, id);
+    if (tagValues.length <= id) {
+      const grown = new Int32Array(tagValues.length * 2);
+      grown.set(tagValues);
+      tagValues = grown;
+    }
+    tagValues[id] = hashString(tag);
   }
-  return h;
+  return id;
+}
+
+/** How many tag ids are in use (ids are below it). */
+export function tagCount(): number {
+  return tagIds.size + 3;
+}
+
+/** What the features hash for a tag id. */
+export function tagValue(id: number): number {
+  return tagValues[id] as number;
 }
 
 function hashString(s: string): number {
@@ -172,12 +196,12 @@ export interface PreparedText {
   /** Folded code units with two padding units on each side. */
   c: Int32Array;
   type: Uint8Array;
-  /** jieba word of each character: B/M/E/S position, word hash, tag hash, neighbouring tags. */
+  /** jieba word of each character: B/M/E/S position, word hash, tag ids of it and its neighbours. */
   wPos: Uint8Array;
   wHash: Int32Array;
-  wTag: Int32Array;
-  prevTag: Int32Array;
-  nextTag: Int32Array;
+  wTag: Uint16Array;
+  prevTag: Uint16Array;
+  nextTag: Uint16Array;
   /** Position inside a gazetteer region, world place, organisation ending, surname. */
   region: Uint8Array;
   world: Uint8Array;
@@ -197,9 +221,9 @@ function allocate(size: number): PreparedText {
     type: new Uint8Array(size + 4),
     wPos: new Uint8Array(size),
     wHash: new Int32Array(size),
-    wTag: new Int32Array(size),
-    prevTag: new Int32Array(size),
-    nextTag: new Int32Array(size),
+    wTag: new Uint16Array(size),
+    prevTag: new Uint16Array(size),
+    nextTag: new Uint16Array(size),
     region: new Uint8Array(size),
     world: new Uint8Array(size),
     org: new Uint8Array(size),
@@ -255,13 +279,13 @@ export function prepareText(
 
   wPos.fill(NONE, 0, n);
   let at = 0;
-  let before = 0x5b;
-  let th = tokens.length > 0 ? hashTag((tokens[0] as TaggedWord).tag) : 0;
+  let before = START_TAG;
+  let th = tokens.length > 0 ? tagId((tokens[0] as TaggedWord).tag) : NO_TAG;
   for (let t = 0; t < tokens.length && at < n; t++) {
     const { word } = tokens[t] as TaggedWord;
     const end = Math.min(n, at + word.length);
     const h = hashString(word);
-    const after = t + 1 < tokens.length ? hashTag((tokens[t + 1] as TaggedWord).tag) : 0x5d;
+    const after = t + 1 < tokens.length ? tagId((tokens[t + 1] as TaggedWord).tag) : END_TAG;
     markSpan(wPos, at, end);
     for (let k = at; k < end; k++) {
       wEnd[k] = end;
@@ -277,9 +301,9 @@ export function prepareText(
   for (let k = at; k < n; k++) {
     wEnd[k] = n;
     wHash[k] = 0;
-    wTag[k] = 0;
-    prevTag[k] = 0;
-    nextTag[k] = 0;
+    wTag[k] = NO_TAG;
+    prevTag[k] = NO_TAG;
+    nextTag[k] = NO_TAG;
   }
 
   region.fill(NONE, 0, n);
@@ -305,15 +329,26 @@ export function prepareText(
 }
 
 /**
- * Hashes of the character unigrams, bigrams and trigrams starting at each padded position of
- * c[from … to + 4), with the low 3 bits clear: a template's feature is its n-gram's hash with the
- * template's place among those of the same n-gram (0–4) in those bits. Three hashes per
- * character instead of twelve. (Until 2026-11-24 each template hashed its number XORed with its
- * first value, so templates 1 and 2 shared a weight for characters whose codes differ by 3.)
+ * Templates 0–11, 14 and 17 are keyed: a feature's hash is its key (a character, bigram, trigram
+ * or word hash, low 4 bits clear) with a sub-index in the low bits, and the model holds one row of
+ * weights per key (`ner-model.ts`), so that tagging reads one row per key, not one table slot per
+ * feature. For each template: its row kind (an index into ROW_WIDTHS), or −1 for a plain template
+ * (hashed whole, `templateHash`). Sub-index k of the row of an n-gram starting at padded position
+ * r is for the character at text position r − k (unigrams 0–4, bigrams 0–3, trigrams 0–2); a
+ * character's row also holds, at 5 + B/M/E/S, the weights for its own place in its word.
  */
+export const TEMPLATE_ROW: readonly number[] = [
+  0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, -1, -1, 3, -1, -1, 0, -1, -1, -1, -1, -1, -1, -1,
+];
+/** Sub-indices of a row of each kind: character, bigram, trigram, word (by place in the word). */
+export const ROW_WIDTHS: readonly number[] = [10, 4, 3, 5];
+/** Clears a keyed hash's sub-index. */
+export const KEY_MASK = ~15;
+
+/** Keys of the characters, bigrams and trigrams at each padded position of c[from … to + 4). */
 const groups = { uni: new Int32Array(1028), bi: new Int32Array(1028), tri: new Int32Array(1028) };
 
-function ngramGroups(c: Int32Array, from: number, to: number): void {
+export function ngramGroups(c: Int32Array, from: number, to: number): typeof groups {
   const end = to + 4; // c holds the text between two padding units on each side
   if (groups.uni.length < end) {
     groups.uni = new Int32Array(end * 2);
@@ -322,182 +357,70 @@ function ngramGroups(c: Int32Array, from: number, to: number): void {
   }
   const { uni, bi, tri } = groups;
   for (let q = from; q < end; q++) {
-    uni[q] = finish(mix(0x75, c[q] as number)) & ~7;
+    uni[q] = finish(mix(0x75, c[q] as number)) & KEY_MASK;
     if (q + 1 === end) break;
     const pair = mix(mix(0x62, c[q] as number), c[q + 1] as number);
-    bi[q] = finish(pair) & ~7;
-    if (q + 2 < end) tri[q] = finish(mix(pair, c[q + 2] as number) ^ 0x74) & ~7;
+    bi[q] = finish(pair) & KEY_MASK;
+    if (q + 2 < end) tri[q] = finish(mix(pair, c[q + 2] as number) ^ 0x74) & KEY_MASK;
   }
+  return groups;
 }
 
-/** One value mixed into a feature hash, as `hashFeatures` writes it out. */
+/** The key of a jieba word (`wHash`). */
+export function wordKey(wordHash: number): number {
+  return finish(mix(0x77, wordHash)) & KEY_MASK;
+}
+
+/** One value mixed into a feature hash. */
 function mix(h: number, v: number): number {
   const m = Math.imul(h ^ v, 0x01000193);
   return m ^ (m >>> 15);
 }
 
 /**
+ * The hash of plain template `template` (TEMPLATE_ROW −1) for its values: the template's
+ * seed, each value mixed in, then finish(). (Seeding from the bare template number made templates
+ * whose first values differ where the numbers do collide: 19 ^ 3 = 20 ^ 4.)
+ */
+export function templateHash(template: number, a: number, b: number, c?: number, d?: number): number {
+  const number = template === BIAS - 1 ? 25 : template + 1; // 24 is the bias's
+  let h = mix(mix(Math.imul(number, 0x9e3779b1), a), b);
+  if (c !== undefined) h = mix(h, c);
+  if (d !== undefined) h = mix(h, d);
+  return finish(h);
+}
+
+/**
  * Writes the 32-bit feature hashes of characters [from, to) into `out` (`out[i * FEATURES + k]`
  * for character i and template k); the model maps them to weights. Features read the whole text
  * around each character, so tagging a part of a text sees the same features as tagging all of it.
+ * Training reads these hashes; tagging reads the same features faster (`ner-scorer.ts`).
  */
 export function hashFeatures(p: PreparedText, out: Int32Array, from = 0, to = p.n): void {
   const { n, c, type, wPos, wHash, wTag, prevTag, nextTag, region, world, org, surname, place, placeNext } =
     p;
-  // The character n-grams are hashed once per position (`ngramGroups`). Each other feature: its
-  // template number spread over 32 bits (from the bare number, templates whose first values differ
-  // where the numbers do collided: 19 ^ 3 = 20 ^ 4), then each value mixed in (`mix`), then
-  // finish(). Written out: this function is too large for V8 to inline helpers, and the calls
-  // cost a fifth of the tagger's time.
-  const P = 0x01000193;
-  const GOLDEN = 0x9e3779b1;
-  const bias = BIAS_HASH;
-  ngramGroups(c, from, to);
-  const gu = groups.uni;
-  const gb = groups.bi;
-  const gt = groups.tri;
-  let h: number;
+  const { uni, bi, tri } = ngramGroups(c, from, to);
   for (let i = from; i < to; i++) {
     const q = i + 2;
-    const x = c[q] as number;
-    const t0 = type[q - 1] as number;
-    const t1 = type[q] as number;
-    const t2 = type[q + 1] as number;
     const wp = wPos[i] as number;
-    const wt = wTag[i] as number;
-    const wh = wHash[i] as number;
-    const pt = prevTag[i] as number;
-    const nt = nextTag[i] as number;
-    const rg = region[i] as number;
-    const wo = world[i] as number;
-    const og = org[i] as number;
-    const on = i + 1 < n ? (org[i + 1] as number) : 0;
-    const sn = surname[i] as number;
-    const sp = i > 0 ? (surname[i - 1] as number) : 0;
+    const wt = tagValue(wTag[i] as number);
     const base = i * FEATURES;
-    out[base + 0] = (gu[q - 2] as number) | 0;
-    out[base + 1] = (gu[q - 1] as number) | 1;
-    out[base + 2] = (gu[q] as number) | 2;
-    out[base + 3] = (gu[q + 1] as number) | 3;
-    out[base + 4] = (gu[q + 2] as number) | 4;
-    out[base + 5] = (gb[q - 2] as number) | 0;
-    out[base + 6] = (gb[q - 1] as number) | 1;
-    out[base + 7] = (gb[q] as number) | 2;
-    out[base + 8] = (gb[q + 1] as number) | 3;
-    out[base + 9] = (gt[q - 1] as number) | 0;
-    out[base + 10] = (gt[q - 2] as number) | 1;
-    out[base + 11] = (gt[q] as number) | 2;
-    h = Math.imul(13, GOLDEN);
-    h = Math.imul(h ^ t0, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ t1, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ t2, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    out[base + 12] = h ^ (h >>> 16);
-    h = Math.imul(14, GOLDEN);
-    h = Math.imul(h ^ wp, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ wt, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    out[base + 13] = h ^ (h >>> 16);
-    h = Math.imul(15, GOLDEN);
-    h = Math.imul(h ^ wp, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ wh, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    out[base + 14] = h ^ (h >>> 16);
-    h = Math.imul(16, GOLDEN);
-    h = Math.imul(h ^ wp, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ wt, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ pt, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    out[base + 15] = h ^ (h >>> 16);
-    h = Math.imul(17, GOLDEN);
-    h = Math.imul(h ^ wp, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ wt, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ nt, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    out[base + 16] = h ^ (h >>> 16);
-    h = Math.imul(18, GOLDEN);
-    h = Math.imul(h ^ wp, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ x, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    out[base + 17] = h ^ (h >>> 16);
-    h = Math.imul(19, GOLDEN);
-    h = Math.imul(h ^ rg, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ wp, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    out[base + 18] = h ^ (h >>> 16);
-    h = Math.imul(20, GOLDEN);
-    h = Math.imul(h ^ wo, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ wp, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    out[base + 19] = h ^ (h >>> 16);
-    h = Math.imul(21, GOLDEN);
-    h = Math.imul(h ^ og, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ on, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ wp, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    out[base + 20] = h ^ (h >>> 16);
-    h = Math.imul(22, GOLDEN);
-    h = Math.imul(h ^ sn, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ wp, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ wt, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    out[base + 21] = h ^ (h >>> 16);
-    h = Math.imul(23, GOLDEN);
-    h = Math.imul(h ^ sp, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ wp, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    out[base + 22] = h ^ (h >>> 16);
-    h = Math.imul(25, GOLDEN);
-    h = Math.imul(h ^ (place[i] as number), P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ (placeNext[i] as number), P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ wp, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ wt, P);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    out[base + 23] = h ^ (h >>> 16);
-    out[base + BIAS] = bias;
+    for (let k = 0; k < 5; k++) out[base + k] = (uni[i + k] as number) | k;
+    for (let k = 0; k < 4; k++) out[base + 5 + k] = (bi[i + k] as number) | k;
+    for (let k = 0; k < 3; k++) out[base + 9 + k] = (tri[i + k] as number) | k;
+    out[base + 12] = templateHash(12, type[q - 1] as number, type[q] as number, type[q + 1] as number);
+    out[base + 13] = templateHash(13, wp, wt);
+    out[base + 14] = wordKey(wHash[i] as number) | wp;
+    out[base + 15] = templateHash(15, wp, wt, tagValue(prevTag[i] as number));
+    out[base + 16] = templateHash(16, wp, wt, tagValue(nextTag[i] as number));
+    out[base + 17] = (uni[q] as number) | (5 + wp);
+    out[base + 18] = templateHash(18, region[i] as number, wp);
+    out[base + 19] = templateHash(19, world[i] as number, wp);
+    out[base + 20] = templateHash(20, org[i] as number, i + 1 < n ? (org[i + 1] as number) : 0, wp);
+    out[base + 21] = templateHash(21, surname[i] as number, wp, wt);
+    out[base + 22] = templateHash(22, i > 0 ? (surname[i - 1] as number) : 0, wp);
+    out[base + 23] = templateHash(23, place[i] as number, placeNext[i] as number, wp, wt);
+    out[base + BIAS] = BIAS_HASH;
   }
 }
 

@@ -1,11 +1,12 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getGazetteer } from '../regions/index.ts';
 import { getJieba } from '../text/segment.ts';
-import { extractFeatures, FEATURES } from './ner-features.ts';
-import { allowed, NerModel, T, TAGS, tagsToSpans, viterbi } from './ner-model.ts';
+import { extractFeatures, FEATURES, prepareText } from './ner-features.ts';
+import { allowed, getNerModel, NerModel, T, TAGS, tagsToSpans, viterbi } from './ner-model.ts';
+import { tagPrepared } from './ner-scorer.ts';
 import { FeatureIndex, selectFeatures, trainPerceptron } from './ner-train.ts';
 
 const id = (tag: string) => TAGS.indexOf(tag as (typeof TAGS)[number]);
@@ -111,17 +112,47 @@ describe('training, saving and loading', () => {
     }));
     const trained = trainPerceptron(examples, { size, epochs: 5, seed: 1 });
     const { keep } = selectFeatures(trained.weights, index.frequency, size);
-    const meta = { slotBits: 12, features: FEATURES, tags: [...TAGS], trainedOn: 'toy' };
-    const model = NerModel.build(meta, index.hashes, trained.weights, keep, trained.transitions);
+    const meta = { features: FEATURES, tags: [...TAGS], trainedOn: 'toy' };
+    const model = NerModel.build(
+      meta,
+      index.hashes,
+      index.templates,
+      trained.weights,
+      keep,
+      trained.transitions,
+    );
     expect(model.meta.kept).toBeGreaterThan(0);
     const path = join(mkdtempSync(join(tmpdir(), 'ner-')), 'toy.bin.gz');
     model.save(path);
     const loaded = NerModel.load(path);
-    expect(loaded.fingerprints).toEqual(model.fingerprints);
+    expect(loaded.tables).toEqual(model.tables);
     expect(loaded.weights).toEqual(model.weights);
     expect(loaded.meta).toEqual(model.meta);
     // The model reads feature hashes, not training offsets.
     for (const e of hashed) expect([...loaded.tag(e.features)]).toEqual([...e.tags]);
+  });
+
+  it('tags a prepared text as it tags the hashed features, whole or in part', () => {
+    const model = getNerModel();
+    const gazetteer = getGazetteer();
+    const news = readFileSync(new URL('../../../crawler/fixtures/demo-news.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { body: string }).body);
+    const texts = [...news, '李克强在國務院會議上說，ＡＢＣ公司2024年在深圳南山区投资😀。', 'x', ''];
+    let names = 0;
+    for (const text of texts) {
+      const tagged = getJieba().tag(text, true);
+      const hashed = model.tag(extractFeatures(text, tagged, { gazetteer }));
+      const prepared = prepareText(text, tagged, { gazetteer });
+      const tags = [...tagPrepared(model, prepared)];
+      expect(tags).toEqual([...hashed]);
+      names += tagsToSpans(hashed).length;
+      const [from, to] = [Math.floor(text.length / 3), Math.ceil((text.length * 2) / 3)];
+      const part = model.tag(extractFeatures(text, tagged, { gazetteer }), from, to);
+      expect([...tagPrepared(model, prepareText(text, tagged, { gazetteer }), from, to)]).toEqual([...part]);
+    }
+    expect(names).toBeGreaterThan(20);
   });
 
   it('is deterministic', () => {

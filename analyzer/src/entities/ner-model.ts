@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { BIAS, BIAS_HASH, FEATURES } from './ner-features.ts';
+import { BIAS, BIAS_HASH, FEATURES, KEY_MASK, ROW_WIDTHS, TEMPLATE_ROW } from './ner-features.ts';
 
 /** BIO tags: 0 O, then B and I of each type. */
 export const NER_TYPES = ['PER', 'LOC', 'ORG'] as const;
@@ -16,11 +16,13 @@ export function allowed(from: number, to: number): boolean {
 }
 
 export const DEFAULT_NER_MODEL_PATH = fileURLToPath(new URL('../../models/ner.bin.gz', import.meta.url));
-const MAGIC = 0x4e455234; // "NER4"
+const MAGIC = 0x4e455235; // "NER5"
 
 export interface NerModelMeta {
-  /** The weight table has 2^slotBits slots. */
-  slotBits: number;
+  /** Each key table has 2^bits slots: plain features, then the rows of each kind (`ROW_WIDTHS`). */
+  tableBits: number[];
+  /** Bytes of the weights. */
+  weightBytes: number;
   features: number;
   tags: readonly string[];
   /** A weight is its stored int8 value times this. */
@@ -300,133 +302,129 @@ export function tagsToSpans(tags: Uint8Array): NerSpan[] {
   return spans;
 }
 
-/** Weights per slot: the T tags padded to 8 int8 (8 bytes), so that a slot is one aligned read. */
-const ROW = 8;
+/** Weights of a plain feature, or of one sub-index of a row: the seven tags padded to 8 int8. */
+export const ROW = 8;
+/**
+ * The weights start with zeros as wide as the widest row: the offset of every absent feature, so
+ * that the tagger adds every feature without a branch.
+ */
+const ZEROS = Math.max(...ROW_WIDTHS) * ROW;
 
-/** A feature's fingerprint in its slot: 16 bits of another mix of its hash, never 0 (0 is empty). */
-function fingerprint(h: number): number {
-  return (Math.imul(h, 0x9e3779b1) >> 16) | 1;
+/**
+ * The weights' offset of a key in an open-addressed table (linear probing, 2 ints a slot: the key,
+ * 0 when empty, and the offset), or 0 (the zeros) when the table does not have it. The home slot
+ * is the key's bits above the sub-index.
+ */
+export function lookup(slots: Int32Array, key: number): number {
+  const mask = (slots.length >> 1) - 1;
+  for (let s = (key >>> 4) & mask; ; s = (s + 1) & mask) {
+    const k = slots[s * 2] as number;
+    if (k === key) return slots[s * 2 + 1] as number;
+    if (k === 0) return 0;
+  }
+}
+
+/** A table for these keys and offsets (in this order: the first sit in their home slots), at most half full. */
+function keyTable(offsets: Map<number, number>): Int32Array {
+  const bits = Math.max(4, Math.ceil(Math.log2(offsets.size * 2 + 1)));
+  const slots = new Int32Array(2 << bits);
+  const mask = (1 << bits) - 1;
+  for (const [key, offset] of offsets) {
+    let s = (key >>> 4) & mask;
+    while (slots[s * 2] !== 0) s = (s + 1) & mask;
+    slots[s * 2] = key;
+    slots[s * 2 + 1] = offset;
+  }
+  return slots;
 }
 
 /**
- * The trained tagger: an open-addressed table of the kept features (linear probing), first-order
- * transitions, Viterbi decoding. The table is two arrays: the slots' fingerprints (2 bytes a slot,
- * small enough to stay in the cache, so that probing, and a feature that is not there, cost no
- * trip to memory) and the weights (ROW int8 a slot: 2 MB for 2^18 slots; int16 scored no better
- * on MSRA or Weibo). A feature not in the table weighs nothing.
+ * The trained tagger: the kept features' weights (int8, one scale), first-order transitions,
+ * Viterbi decoding. Keyed features (`TEMPLATE_ROW`) are grouped in rows, one per character,
+ * bigram, trigram or word, so that tagging reads one row per key instead of one table slot per
+ * feature; plain features have a row of their own. Each kind has a key table (`lookup`); a key
+ * it does not have weighs nothing.
  */
 export class NerModel {
   private em = new Float64Array(0);
   private readonly move: Float64Array;
   /** Weights of the bias feature, the same at every character: added once, not looked up. */
-  private readonly bias: Float64Array;
+  readonly bias: Float64Array;
 
   constructor(
     readonly meta: NerModelMeta,
-    /** 2^slotBits fingerprints (0: empty slot). */
-    readonly fingerprints: Int16Array,
-    /** 2^slotBits × ROW weights: T tags, then padding. */
+    /** Key tables: plain features, then the rows of each kind of `ROW_WIDTHS`. */
+    readonly tables: readonly Int32Array[],
+    /** ZEROS, then the rows: ROW int8 (T tags, then padding) per feature. */
     readonly weights: Int8Array,
     /** (T + 1) × T transition weights in the same scale as the weights. */
     readonly transitions: Float64Array,
   ) {
-    const slots = 2 ** meta.slotBits;
-    if (fingerprints.length !== slots || weights.length !== slots * ROW)
-      throw new Error('NER model table size does not match its meta');
+    const sizes = meta.tableBits.map((bits) => 2 << bits);
+    if (tables.length !== ROW_WIDTHS.length + 1 || tables.some((t, k) => t.length !== sizes[k]))
+      throw new Error('NER model key tables do not match its meta');
+    if (weights.length !== meta.weightBytes) throw new Error('NER model weights do not match its meta');
     this.move = moveScores(transitions);
-    this.bias = new Float64Array(T);
-    const slot = this.find(BIAS_HASH);
-    if (slot >= 0) for (let y = 0; y < T; y++) this.bias[y] = weights[slot * ROW + y] as number;
+    const o = this.plainOffset(BIAS_HASH);
+    this.bias = Float64Array.from({ length: T }, (_, y) => weights[o + y] as number);
   }
 
-  /** The slot of a feature hash, or −1. */
-  private find(h: number): number {
-    const fps = this.fingerprints;
-    const mask = fps.length - 1;
-    const want = fingerprint(h);
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      if (fps[s] === want) return s;
-      if (fps[s] === 0) return -1;
-    }
+  /** Where a plain feature's weights start (0: the zeros). */
+  plainOffset(h: number): number {
+    return lookup(this.tables[0] as Int32Array, h);
+  }
+
+  /** Where the row of a key of row kind `kind` starts (0: the zeros). */
+  rowOffset(kind: number, key: number): number {
+    return lookup(this.tables[kind + 1] as Int32Array, key);
+  }
+
+  /** Where the weights of template `template`'s feature `h` start (0: the zeros). */
+  private offset(template: number, h: number): number {
+    const kind = TEMPLATE_ROW[template] as number;
+    if (kind < 0) return this.plainOffset(h);
+    return this.rowOffset(kind, h & KEY_MASK) + (h & ~KEY_MASK) * ROW;
   }
 
   /**
    * Tags of a text from its feature hashes (`extractFeatures`), or of its characters [from, to)
-   * decoded as a sequence of their own (only those characters' features are read).
+   * decoded as a sequence of their own (only those characters' features are read). Training
+   * evaluates with this; tagging uses `tagPrepared` (`ner-scorer.ts`): the same tags, faster.
    */
   tag(features: Int32Array, from = 0, to = features.length / FEATURES): Uint8Array {
     const n = to - from;
     if (this.em.length < n * T) this.em = new Float64Array(n * T * 2);
-    const em = this.em;
-    const fps = this.fingerprints;
-    const w = this.weights;
-    const mask = fps.length - 1;
-    const bias = this.bias;
-    const b0 = bias[0] as number;
-    const b1 = bias[1] as number;
-    const b2 = bias[2] as number;
-    const b3 = bias[3] as number;
-    const b4 = bias[4] as number;
-    const b5 = bias[5] as number;
-    const b6 = bias[6] as number;
-    // Seven running sums in locals: far faster than read-modify-write on the array (T is 7).
+    const { em, weights: w, bias } = this;
     for (let i = 0; i < n; i++) {
-      let s0 = b0;
-      let s1 = b1;
-      let s2 = b2;
-      let s3 = b3;
-      let s4 = b4;
-      let s5 = b5;
-      let s6 = b6;
+      for (let y = 0; y < T; y++) em[i * T + y] = bias[y] as number;
       // Every template but the bias (the last one).
-      for (let k = (from + i) * FEATURES, end = k + BIAS; k < end; k++) {
-        const h = features[k] as number;
-        const want = (Math.imul(h, 0x9e3779b1) >> 16) | 1; // fingerprint(h), written out
-        let s = h & mask;
-        let g = fps[s] as number;
-        while (g !== want) {
-          if (g === 0) break;
-          s = (s + 1) & mask;
-          g = fps[s] as number;
-        }
-        if (g === 0) continue;
-        const o = s << 3; // s * ROW
-        s0 += w[o] as number;
-        s1 += w[o + 1] as number;
-        s2 += w[o + 2] as number;
-        s3 += w[o + 3] as number;
-        s4 += w[o + 4] as number;
-        s5 += w[o + 5] as number;
-        s6 += w[o + 6] as number;
+      for (let k = 0; k < BIAS; k++) {
+        const o = this.offset(k, features[(from + i) * FEATURES + k] as number);
+        for (let y = 0; y < T; y++) em[i * T + y] = (em[i * T + y] as number) + (w[o + y] as number);
       }
-      const o = i * T;
-      em[o] = s0;
-      em[o + 1] = s1;
-      em[o + 2] = s2;
-      em[o + 3] = s3;
-      em[o + 4] = s4;
-      em[o + 5] = s5;
-      em[o + 6] = s6;
     }
+    return this.decode(em, n);
+  }
+
+  /** The best tags for emission scores `em` (n × T) under the model's transitions. */
+  decode(em: Float64Array, n: number): Uint8Array {
     return decode(em, n, this.move);
   }
 
   /**
    * The model from trained float weights: the features in `keep` (ids into `hashes`, the most
-   * frequent first so that they sit in their home slots) are put in a table of 2^slotBits slots,
-   * each feature's weights centred (a constant added to every tag changes no decision) and
-   * quantised to int8 (one scale for all). A feature whose fingerprint is already on its probe path is left
-   * out (it could not be told apart).
+   * frequent first so that their keys sit in their home slots), of templates `templates` (by
+   * id), each feature's weights centred (a constant added to every tag changes no decision) and
+   * quantised to int8 (one scale for all).
    */
   static build(
-    meta: Omit<NerModelMeta, 'scale' | 'kept'>,
+    meta: Omit<NerModelMeta, 'tableBits' | 'weightBytes' | 'scale' | 'kept'>,
     hashes: Int32Array,
+    templates: Uint8Array,
     weights: Float32Array,
     keep: ArrayLike<number>,
     trans: Float64Array,
   ): NerModel {
-    const slots = 2 ** meta.slotBits;
-    if (keep.length > slots * 0.9) throw new Error(`${keep.length} features do not fit in ${slots} slots`);
     const centred = new Float64Array(keep.length * T);
     let max = 0;
     for (let j = 0; j < keep.length; j++) {
@@ -441,40 +439,52 @@ export class NerModel {
       }
     }
     const scale = max / 127 || 1;
-    const fps = new Int16Array(slots);
-    const table = new Int8Array(slots * ROW);
+    // Each feature's place in the weights: a row of its own (plain) or its sub-index of its key's row.
+    const offsets = [new Map<number, number>(), ...ROW_WIDTHS.map(() => new Map<number, number>())];
+    const at = new Int32Array(keep.length);
+    let size = ZEROS;
+    for (let j = 0; j < keep.length; j++) {
+      const id = keep[j] as number;
+      const h = hashes[id] as number;
+      const kind = TEMPLATE_ROW[templates[id] as number] as number;
+      const key = kind < 0 ? h : h & KEY_MASK;
+      const table = offsets[kind + 1] as Map<number, number>;
+      if (key === 0 || (kind < 0 && table.has(key))) continue; // 0 marks an empty slot
+      let row = table.get(key);
+      if (row === undefined) {
+        row = size;
+        table.set(key, row);
+        size += (kind < 0 ? 1 : (ROW_WIDTHS[kind] as number)) * ROW;
+      }
+      at[j] = row + (kind < 0 ? 0 : (h & ~KEY_MASK) * ROW);
+    }
+    const table = new Int8Array(size);
     let kept = 0;
     for (let j = 0; j < keep.length; j++) {
-      const h = hashes[keep[j] as number] as number;
-      const want = fingerprint(h);
-      let s = h & (slots - 1);
-      let clash = false;
-      while (fps[s] !== 0) {
-        if (fps[s] === want) clash = true;
-        s = (s + 1) & (slots - 1);
-      }
-      if (clash) continue;
-      fps[s] = want;
-      for (let y = 0; y < T; y++) table[s * ROW + y] = Math.round((centred[j * T + y] as number) / scale);
+      if (at[j] === 0) continue;
+      for (let y = 0; y < T; y++)
+        table[(at[j] as number) + y] = Math.round((centred[j * T + y] as number) / scale);
       kept++;
     }
+    const tables = offsets.map(keyTable);
     return new NerModel(
-      { ...meta, scale, kept },
-      fps,
+      { ...meta, tableBits: tables.map((t) => Math.log2(t.length / 2)), weightBytes: size, scale, kept },
+      tables,
       table,
       Float64Array.from(trans, (x) => x / scale),
     );
   }
 
-  /** gzip(magic, meta length, meta JSON, fingerprints, weights, transitions as float32). */
+  /** gzip(magic, meta length, meta JSON, key tables, weights, transitions as float32). */
   save(path: string): number {
     const metaJson = Buffer.from(JSON.stringify(this.meta));
     const head = new Uint32Array([MAGIC, metaJson.length]);
+    const bytes = (a: Int32Array | Int8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     const body = Buffer.concat([
       Buffer.from(head.buffer),
       metaJson,
-      Buffer.from(this.fingerprints.buffer, this.fingerprints.byteOffset, this.fingerprints.byteLength),
-      Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength),
+      ...this.tables.map(bytes),
+      bytes(this.weights),
       Buffer.from(Float32Array.from(this.transitions).buffer),
     ]);
     const gz = gzipSync(body, { level: 9 });
@@ -503,7 +513,6 @@ export class NerModel {
         `${path} was trained with other features or tags: retrain it (analyzer/scripts/train-ner.ts)`,
       );
     }
-    const slots = 2 ** meta.slotBits;
     let offset = 8 + metaLength;
     const read = (bytes: number) => {
       if (offset + bytes > buf.length) throw new Error(`${path} is truncated: retrain it`);
@@ -511,10 +520,10 @@ export class NerModel {
       offset += bytes;
       return out;
     };
-    const fps = new Int16Array(read(slots * 2));
-    const weights = new Int8Array(read(slots * ROW));
+    const tables = meta.tableBits.map((bits) => new Int32Array(read((2 << bits) * 4)));
+    const weights = new Int8Array(read(meta.weightBytes));
     const trans = new Float32Array(read((T + 1) * T * 4));
-    return new NerModel(meta, fps, weights, Float64Array.from(trans));
+    return new NerModel(meta, tables, weights, Float64Array.from(trans));
   }
 }
 

@@ -1,8 +1,9 @@
 import type { Gazetteer } from '../regions/index.ts';
 import { tagWords } from '../text/segment.ts';
 import type { TaggedWord } from './find-entities.ts';
-import { FEATURES, hashFeatures, type PreparedText, prepareText } from './ner-features.ts';
+import { type PreparedText, prepareText } from './ner-features.ts';
 import { getNerModel, type NerModel, type NerSpan, tagsToSpans } from './ner-model.ts';
+import { tagPrepared } from './ner-scorer.ts';
 import { simplifiedForm } from './traditional.ts';
 
 /** Characters that end a clause: names never span them, so each clause is tagged on its own. */
@@ -30,9 +31,6 @@ function nameTag(tag: string): boolean {
 }
 /** A word jieba's HMM made up (not in its dictionary): how unknown names come out. */
 const NEW_HAN_WORD = /^[\u3400-\u9fff]{2,}$/;
-
-/** Feature hashes of the text being tagged: one buffer for every call. */
-let features = new Int32Array(4096 * FEATURES);
 
 export interface NerOptions {
   model?: NerModel;
@@ -66,7 +64,6 @@ export function nerSpans(
   const prepared = simplified
     ? prepareText(simplified, words, { gazetteer })
     : prepareText(text, tokens, { gazetteer, regionNames: opts.regionNames });
-  if (features.length < text.length * FEATURES) features = new Int32Array(text.length * FEATURES * 2);
   const spans: NerSpan[] = [];
   if (opts.everyClause) tagRange(model, prepared, 0, text.length, spans);
   else gated(words, prepared, model, spans);
@@ -77,8 +74,7 @@ export function nerSpans(
 /** Tags characters [from, to) as a sequence of their own and adds the names to `spans`. */
 function tagRange(model: NerModel, prepared: PreparedText, from: number, to: number, spans: NerSpan[]) {
   if (to <= from) return;
-  hashFeatures(prepared, features, from, to);
-  for (const s of tagsToSpans(model.tag(features, from, to)))
+  for (const s of tagsToSpans(tagPrepared(model, prepared, from, to)))
     spans.push({ type: s.type, start: s.start + from, end: s.end + from });
 }
 
@@ -134,35 +130,50 @@ function gated(words: readonly TaggedWord[], prepared: PreparedText, model: NerM
 
 /**
  * Places the tagger passed over although every list agrees: a word jieba tags as a place (ns) that
- * is, exactly, a division name of the gazetteer or a world place of the list, and that no name
- * found by the tagger overlaps (北京 in 启程去北京！). Words inside a longer name (北京大学) are
- * not ns words of their own, or are covered by the tagger's name.
+ * is, exactly, a division name of the gazetteer or a world place of the list, or a run of them
+ * (上海浦东 → 上海, 浦东), and that no name found by the tagger overlaps (北京 in 启程去北京！).
+ * Words inside a longer name (北京大学) are not ns words of their own, or are covered by the
+ * tagger's name.
  */
 function addListedPlaces(words: readonly TaggedWord[], prepared: PreparedText, spans: NerSpan[]) {
-  const { region, world } = prepared;
   const found = spans.length;
+  const free = (start: number, end: number) => {
+    for (let s = 0; s < found; s++) {
+      const span = spans[s] as NerSpan;
+      if (span.start < end && start < span.end) return false;
+    }
+    return true;
+  };
   let at = 0;
   for (let w = 0; w < words.length; w++) {
     const { word, tag } = words[w] as TaggedWord;
-    let end = at + word.length;
-    // A place word and a road word after it name a road (沧海|路, 延安|东路).
-    const next = words[w + 1]?.word;
-    if (tag === 'ns' && next !== undefined && ROAD.test(next)) end += next.length;
+    const end = at + word.length;
     if (tag === 'ns' && word.length >= 2 && end <= prepared.n) {
-      const stem = at + word.length;
-      let listed =
-        end > stem ||
-        (region[at] === 1 && region[stem - 1] === 3) ||
-        (world[at] === 1 && world[stem - 1] === 3);
-      for (let k = at + 1; listed && end === stem && k < stem - 1; k++)
-        listed = region[k] === 2 || world[k] === 2;
-      let free = listed;
-      for (let s = 0; free && s < found; s++) {
-        const span = spans[s] as NerSpan;
-        if (span.start < end && at < span.end) free = false;
+      // A place word and a road word after it name a road (沧海|路, 延安|东路).
+      const next = words[w + 1]?.word;
+      if (next !== undefined && ROAD.test(next)) {
+        if (free(at, end + next.length)) spans.push({ type: 'LOC', start: at, end: end + next.length });
+      } else {
+        const parts = listedNames(prepared, at, end);
+        if (parts && free(at, end)) for (const part of parts) spans.push(part);
       }
-      if (free) spans.push({ type: 'LOC', start: at, end });
     }
-    at += word.length;
+    at = end;
   }
+}
+
+/** Places that make up characters [start, end) exactly, one after another, by the lists' marks; else undefined. */
+function listedNames(prepared: PreparedText, start: number, end: number): NerSpan[] | undefined {
+  const parts: NerSpan[] = [];
+  for (let at = start; at < end; ) {
+    const marks =
+      prepared.region[at] === 1 ? prepared.region : prepared.world[at] === 1 ? prepared.world : undefined;
+    if (!marks) return undefined;
+    let k = at + 1;
+    while (k < end && marks[k] === 2) k++;
+    if (k === end || marks[k] !== 3) return undefined;
+    parts.push({ type: 'LOC', start: at, end: k + 1 });
+    at = k + 1;
+  }
+  return parts;
 }

@@ -118,31 +118,41 @@ export function trainPerceptron(
 }
 
 /**
- * Dense ids of feature hashes seen in training, with how often each was seen. Id 0 stands for
- * every feature below the count cut-off: it is never learned from, and the model leaves it out.
+ * Dense ids of feature hashes seen in training, with how often each was seen and its template
+ * (the model keeps n-gram and word features in rows by template, `TEMPLATE_ROW`). Id 0 stands
+ * for every feature below the count cut-off: it is never learned from, and the model leaves it out.
  */
 export class FeatureIndex {
+  /** Per hash: times seen × 32 + the template it was first seen in. */
   private readonly counts = new Map<number, number>();
   private ids: Map<number, number> | undefined;
   /** Hash of each id (index 0 unused). */
   hashes = new Int32Array(0);
+  /** Template of each id. */
+  templates = new Uint8Array(0);
   /** Training count of each id. */
   frequency = new Int32Array(0);
 
+  /** Counts the features of a text (`extractFeatures`: FEATURES templates per character). */
   count(features: Int32Array): void {
-    for (const h of features) this.counts.set(h, (this.counts.get(h) ?? 0) + 1);
+    for (let k = 0; k < features.length; k++) {
+      const h = features[k] as number;
+      this.counts.set(h, (this.counts.get(h) ?? k % FEATURES) + 32);
+    }
   }
 
   /** Gives ids to the features seen at least `minCount` times; returns the number of ids. */
   freeze(minCount: number): number {
-    const kept = [...this.counts].filter(([, n]) => n >= minCount);
+    const kept = [...this.counts].filter(([, v]) => v >= minCount * 32);
     this.ids = new Map();
     this.hashes = new Int32Array(kept.length + 1);
+    this.templates = new Uint8Array(kept.length + 1);
     this.frequency = new Int32Array(kept.length + 1);
-    kept.forEach(([h, n], i) => {
+    kept.forEach(([h, v], i) => {
       this.ids?.set(h, i + 1);
       this.hashes[i + 1] = h;
-      this.frequency[i + 1] = n;
+      this.templates[i + 1] = v % 32;
+      this.frequency[i + 1] = Math.floor(v / 32);
     });
     this.counts.clear();
     return kept.length + 1;
