@@ -24,28 +24,33 @@ const WORD = 3;
  *   word's row once per word; each character then reads its weights from rows its neighbours
  *   have just brought into the cache (`TEMPLATE_ROW`).
  * - The plain templates have few values each: character types, B/M/E/S positions, jieba tags,
- *   list marks (position × tag × previous tag has the most, ~20 k). Their weights' offsets are
- *   memoised by the values themselves: one read of a small table, no hashing, no probing.
+ *   list marks. They are memoised in five groups by their values (the list marks together, the
+ *   word's tag with the previous tag …): one read of a small table gives the group's weights
+ *   already added up, with no hashing and no probing.
  */
 class NerScorer {
   private readonly tables: Int32Array[];
   /** Tag ids the memos have room for. */
   private tags = 0;
+  /**
+   * Memos from the plain templates' values to their summed weights' row in `sums`: character
+   * types; the list marks (region, world place, organisation ending here and next, surname
+   * before) with the place in the word; the word's tag with the previous tag; with the next tag;
+   * the surname and place-ending marks with the word's tag.
+   */
   private readonly types = new Int32Array(6 * 6 * 6).fill(UNKNOWN);
-  private readonly region = new Int32Array(5 * 5).fill(UNKNOWN);
-  private readonly world = new Int32Array(5 * 5).fill(UNKNOWN);
-  private readonly org = new Int32Array(5 * 5 * 5).fill(UNKNOWN);
-  private readonly surnameBefore = new Int32Array(5 * 5).fill(UNKNOWN);
-  private wordTag = new Int32Array(0);
+  private readonly lists = new Int32Array(5 ** 6).fill(UNKNOWN);
   private withPrev = new Int32Array(0);
   private withNext = new Int32Array(0);
-  private surname = new Int32Array(0);
-  private place = new Int32Array(0);
+  private names = new Int32Array(0);
+  /** Rows of 8 int32: the weights of a memo's templates added up. */
+  private sums = new Int32Array(8 * 1024);
+  private rowsSummed = 0;
   /** Row offsets of the character, bigram and trigram at each padded position. */
   private rows = ROW_WIDTHS.slice(0, 3).map(() => new Int32Array(1028));
   private em = new Float64Array(0);
   /** Where each template's weights start, for the character being scored. */
-  private readonly at = new Int32Array(24);
+  private readonly at = new Int32Array(19);
 
   /** The bias weights (integers: int8 values). */
   private readonly bias: Int32Array;
@@ -61,11 +66,23 @@ class NerScorer {
     if (need <= this.tags) return;
     const tags = Math.max(64, need * 2);
     this.tags = tags;
-    this.wordTag = new Int32Array(5 * tags).fill(UNKNOWN);
     this.withPrev = new Int32Array(5 * tags * tags).fill(UNKNOWN);
     this.withNext = new Int32Array(5 * tags * tags).fill(UNKNOWN);
-    this.surname = new Int32Array(25 * tags).fill(UNKNOWN);
-    this.place = new Int32Array(125 * tags).fill(UNKNOWN);
+    this.names = new Int32Array(625 * tags).fill(UNKNOWN);
+  }
+
+  /** A new row of `sums`: the int8 weights at these offsets added up; returns where it starts. */
+  private sum(...offsets: number[]): number {
+    if (this.sums.length < (this.rowsSummed + 1) * 8) {
+      const bigger = new Int32Array(this.sums.length * 2);
+      bigger.set(this.sums);
+      this.sums = bigger;
+    }
+    const row = this.rowsSummed++ * 8;
+    const w = this.model.weights;
+    for (const o of offsets)
+      for (let y = 0; y < 7; y++) this.sums[row + y] = (this.sums[row + y] as number) + (w[o + y] as number);
+    return row;
   }
 
   /** Where plain template `template`'s weights start for these values (memoised by the caller). */
@@ -86,7 +103,7 @@ class NerScorer {
     const { em, at, tags, tables } = this;
     const w = this.model.weights;
     const bias = this.bias;
-    const { types, region, world, org, surnameBefore, wordTag, withPrev, withNext, surname, place } = this;
+    const { types, lists, withPrev, withNext, names } = this;
     const { c, type, wPos, wHash, wTag, prevTag, nextTag } = p;
     const { uni, bi, tri } = ngramGroups(c, from, to);
     const charRow = this.rows[CHAR] as Int32Array;
@@ -124,54 +141,47 @@ class NerScorer {
       const t2 = type[i + 3] as number;
       let k = (t0 * 6 + t1) * 6 + t2;
       let o = types[k] as number;
-      if (o === UNKNOWN) o = types[k] = this.plain(12, t0, t1, t2);
+      if (o === UNKNOWN) o = types[k] = this.sum(this.plain(12, t0, t1, t2));
       at[14] = o;
-      k = wp + 5 * wt;
-      o = wordTag[k] as number;
-      if (o === UNKNOWN) o = wordTag[k] = this.plain(13, wp, tagValue(wt));
-      at[15] = o;
       const pt = prevTag[i] as number;
       k = wp + 5 * (wt + tags * pt);
       o = withPrev[k] as number;
-      if (o === UNKNOWN) o = withPrev[k] = this.plain(15, wp, tagValue(wt), tagValue(pt));
-      at[16] = o;
+      if (o === UNKNOWN) {
+        const v = tagValue(wt);
+        o = withPrev[k] = this.sum(this.plain(13, wp, v), this.plain(15, wp, v, tagValue(pt)));
+      }
+      at[15] = o;
       const nt = nextTag[i] as number;
       k = wp + 5 * (wt + tags * nt);
       o = withNext[k] as number;
-      if (o === UNKNOWN) o = withNext[k] = this.plain(16, wp, tagValue(wt), tagValue(nt));
-      at[17] = o;
+      if (o === UNKNOWN) o = withNext[k] = this.sum(this.plain(16, wp, tagValue(wt), tagValue(nt)));
+      at[16] = o;
       const rg = p.region[i] as number;
-      k = rg * 5 + wp;
-      o = region[k] as number;
-      if (o === UNKNOWN) o = region[k] = this.plain(18, rg, wp);
-      at[18] = o;
       const wo = p.world[i] as number;
-      k = wo * 5 + wp;
-      o = world[k] as number;
-      if (o === UNKNOWN) o = world[k] = this.plain(19, wo, wp);
-      at[19] = o;
       const og = p.org[i] as number;
       const on = i + 1 < p.n ? (p.org[i + 1] as number) : 0;
-      k = (og * 5 + on) * 5 + wp;
-      o = org[k] as number;
-      if (o === UNKNOWN) o = org[k] = this.plain(20, og, on, wp);
-      at[20] = o;
-      const sn = p.surname[i] as number;
-      k = sn * 5 + wp + 25 * wt;
-      o = surname[k] as number;
-      if (o === UNKNOWN) o = surname[k] = this.plain(21, sn, wp, tagValue(wt));
-      at[21] = o;
       const sp = i > 0 ? (p.surname[i - 1] as number) : 0;
-      k = sp * 5 + wp;
-      o = surnameBefore[k] as number;
-      if (o === UNKNOWN) o = surnameBefore[k] = this.plain(22, sp, wp);
-      at[22] = o;
+      k = ((((rg * 5 + wo) * 5 + og) * 5 + on) * 5 + sp) * 5 + wp;
+      o = lists[k] as number;
+      if (o === UNKNOWN) {
+        o = lists[k] = this.sum(
+          this.plain(18, rg, wp),
+          this.plain(19, wo, wp),
+          this.plain(20, og, on, wp),
+          this.plain(22, sp, wp),
+        );
+      }
+      at[17] = o;
+      const sn = p.surname[i] as number;
       const pl = p.place[i] as number;
       const pn = p.placeNext[i] as number;
-      k = (pl * 5 + pn) * 5 + wp + 125 * wt;
-      o = place[k] as number;
-      if (o === UNKNOWN) o = place[k] = this.plain(23, pl, pn, wp, tagValue(wt));
-      at[23] = o;
+      k = ((sn * 5 + pl) * 5 + pn) * 5 + wp + 625 * wt;
+      o = names[k] as number;
+      if (o === UNKNOWN) {
+        const v = tagValue(wt);
+        o = names[k] = this.sum(this.plain(21, sn, wp, v), this.plain(23, pl, pn, wp, v));
+      }
+      at[18] = o;
       // Seven running sums in int32 locals: int8 weights need no conversion to add, and a local
       // is far faster than read-modify-write on the array.
       let s0 = bias[0] as number;
@@ -181,7 +191,7 @@ class NerScorer {
       let s4 = bias[4] as number;
       let s5 = bias[5] as number;
       let s6 = bias[6] as number;
-      for (let f = 0; f < 24; f++) {
+      for (let f = 0; f < 14; f++) {
         const r = at[f] as number;
         s0 = (s0 + (w[r] as number)) | 0;
         s1 = (s1 + (w[r + 1] as number)) | 0;
@@ -190,6 +200,17 @@ class NerScorer {
         s4 = (s4 + (w[r + 4] as number)) | 0;
         s5 = (s5 + (w[r + 5] as number)) | 0;
         s6 = (s6 + (w[r + 6] as number)) | 0;
+      }
+      const sums = this.sums; // after the memos: a new row may have grown it
+      for (let f = 14; f < 19; f++) {
+        const r = at[f] as number;
+        s0 = (s0 + (sums[r] as number)) | 0;
+        s1 = (s1 + (sums[r + 1] as number)) | 0;
+        s2 = (s2 + (sums[r + 2] as number)) | 0;
+        s3 = (s3 + (sums[r + 3] as number)) | 0;
+        s4 = (s4 + (sums[r + 4] as number)) | 0;
+        s5 = (s5 + (sums[r + 5] as number)) | 0;
+        s6 = (s6 + (sums[r + 6] as number)) | 0;
       }
       const e = (i - from) * 7;
       em[e] = s0;

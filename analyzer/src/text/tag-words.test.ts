@@ -34,6 +34,10 @@ describe('TagTable', () => {
     expect(t.get('海淀区')).toBe('ns');
     expect(t.get('海淀')).toBeUndefined();
     expect(t.size).toBe(2);
+    // A word added after a look-up found nothing is found (the memo of look-ups is cleared).
+    t.add('海淀', 'ns');
+    expect(t.get('海淀')).toBe('ns');
+    expect(t.get('城区')).toBe('n');
   });
 
   it('still answers once full (late words go to an overflow map)', () => {
