@@ -56,8 +56,12 @@ export function viterbi(em: Float64Array, n: number, trans: Float64Array): Uint8
  * Viterbi over `moveScores`, unrolled for the seven BIO tags (scores in locals, not arrays): O and
  * B-X may follow any tag, I-X only B-X or I-X, so the I tags look at two predecessors, not seven.
  */
-export function decode(em: Float64Array, n: number, move: Float64Array): Uint8Array {
-  const tags = new Uint8Array(n);
+export function decode(
+  em: Float64Array,
+  n: number,
+  move: Float64Array,
+  tags: Uint8Array = new Uint8Array(n),
+): Uint8Array {
   if (n === 0) return tags;
   if (back.length < n * T) back = new Uint8Array(n * T * 2);
   const m00 = move[0] as number;
@@ -270,12 +274,28 @@ export function decode(em: Float64Array, n: number, move: Float64Array): Uint8Ar
   }
   let arg = 0;
   let top = p0;
-  const last = [p0, p1, p2, p3, p4, p5, p6];
-  for (let y = 1; y < T; y++)
-    if ((last[y] as number) > top) {
-      top = last[y] as number;
-      arg = y;
-    }
+  // The first of the best last tags, as a loop over them would pick.
+  if (p1 > top) {
+    top = p1;
+    arg = 1;
+  }
+  if (p2 > top) {
+    top = p2;
+    arg = 2;
+  }
+  if (p3 > top) {
+    top = p3;
+    arg = 3;
+  }
+  if (p4 > top) {
+    top = p4;
+    arg = 4;
+  }
+  if (p5 > top) {
+    top = p5;
+    arg = 5;
+  }
+  if (p6 > top) arg = 6;
   for (let i = n - 1; i >= 0; i--) {
     tags[i] = arg;
     arg = back[i * T + arg] as number;
@@ -406,9 +426,9 @@ export class NerModel {
     return this.decode(em, n);
   }
 
-  /** The best tags for emission scores `em` (n × T) under the model's transitions. */
-  decode(em: Float64Array, n: number): Uint8Array {
-    return decode(em, n, this.move);
+  /** The best tags for emission scores `em` (n × T) under the model's transitions (into `tags` when given). */
+  decode(em: Float64Array, n: number, tags?: Uint8Array): Uint8Array {
+    return decode(em, n, this.move, tags);
   }
 
   /**

@@ -46,6 +46,8 @@ class NerScorer {
   /** Rows of 8 int32: the weights of a memo's templates added up. */
   private sums = new Int32Array(8 * 1024);
   private rowsSummed = 0;
+  /** The row of each (folded) character code, memoised: a text has few distinct characters. */
+  private readonly charRowOf = new Int32Array(0x10000).fill(UNKNOWN);
   /** Row offsets of the character, bigram and trigram at each padded position. */
   private rows = ROW_WIDTHS.slice(0, 3).map(() => new Int32Array(1028));
   private em = new Float64Array(0);
@@ -113,7 +115,13 @@ class NerScorer {
     const bigramTable = tables[BIGRAM] as Int32Array;
     const trigramTable = tables[TRIGRAM] as Int32Array;
     const wordTable = tables[WORD] as Int32Array;
-    for (let r = from; r < to + 4; r++) charRow[r] = lookup(charTable, uni[r] as number);
+    const rowOf = this.charRowOf;
+    for (let r = from; r < to + 4; r++) {
+      const x = c[r] as number;
+      let o = rowOf[x] as number;
+      if (o === UNKNOWN) o = rowOf[x] = lookup(charTable, uni[r] as number);
+      charRow[r] = o;
+    }
     for (let r = from; r < to + 3; r++) bigramRow[r] = lookup(bigramTable, bi[r] as number);
     for (let r = from; r < to + 2; r++) trigramRow[r] = lookup(trigramTable, tri[r] as number);
     let word = 0;
@@ -226,10 +234,13 @@ class NerScorer {
 }
 
 const scorers = new WeakMap<NerModel, NerScorer>();
+/** The tags of the last `tagPrepared`, reused. */
+let tagBuffer = new Uint8Array(1024);
 
 /**
  * Tags of characters [from, to) of a prepared text (`prepareText`), decoded as a sequence of
- * their own: what `model.tag` gives for their `hashFeatures`, faster.
+ * their own: what `model.tag` gives for their `hashFeatures`, faster. The tags are valid until
+ * the next call.
  */
 export function tagPrepared(model: NerModel, p: PreparedText, from = 0, to = p.n): Uint8Array {
   let scorer = scorers.get(model);
@@ -237,5 +248,7 @@ export function tagPrepared(model: NerModel, p: PreparedText, from = 0, to = p.n
     scorer = new NerScorer(model);
     scorers.set(model, scorer);
   }
-  return model.decode(scorer.emissions(p, from, to), to - from);
+  const n = to - from;
+  if (tagBuffer.length < n) tagBuffer = new Uint8Array(n * 2);
+  return model.decode(scorer.emissions(p, from, to), n, tagBuffer).subarray(0, n);
 }
