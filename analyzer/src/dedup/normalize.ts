@@ -1,5 +1,5 @@
 import { isWordlike, segment } from '../text/segment.ts';
-import { STOP_WORDS } from '../text/stopwords.ts';
+import { isStopWord } from '../text/stopwords.ts';
 
 /**
  * What SimHash sees of a text. Reprints differ in boilerplate, links, @mentions, emoticons and
@@ -41,10 +41,22 @@ const STRIPPED: ReadonlyArray<[RegExp, readonly string[]]> = [
   [REPOST_MARK, ['//', '转发微博']],
 ];
 
+/** Per UTF-16 unit, a bit for each pattern of STRIPPED one of whose substrings starts with it. */
+const NEEDLE_START = new Uint16Array(0x10000);
+STRIPPED.forEach(([, needs], p) => {
+  for (const n of needs) NEEDLE_START[n.charCodeAt(0)] = (NEEDLE_START[n.charCodeAt(0)] as number) | (1 << p);
+});
+
 function strip(text: string, replacement: (match: string) => string): string {
+  // One pass finds the patterns that may match; only those search for their substrings.
+  let may = 0;
+  for (let i = 0; i < text.length; i++) may |= NEEDLE_START[text.charCodeAt(i)] as number;
   let out = text;
-  for (const [re, needs] of STRIPPED)
+  for (let p = 0; may !== 0 && p < STRIPPED.length; p++) {
+    if ((may & (1 << p)) === 0) continue;
+    const [re, needs] = STRIPPED[p] as [RegExp, readonly string[]];
     if (needs.some((n) => out.includes(n))) out = out.replace(re, replacement);
+  }
   return out;
 }
 
@@ -67,7 +79,7 @@ export function normalizeTokens(tokens: readonly string[]): string[] {
 function normalToken(raw: string): string | undefined {
   // Most tokens are Chinese words: trim, lower-case and the number test only when they can matter.
   const t = alreadyNormal(raw) ? raw : raw.trim().toLowerCase();
-  if (!t || STOP_WORDS.has(t)) return undefined;
+  if (!t || isStopWord(t)) return undefined;
   const c = t.charCodeAt(0);
   if (((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x25) && NUMBER.test(t))
     return undefined;

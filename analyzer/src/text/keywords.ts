@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { STOP_WORDS } from './stopwords.ts';
+import { isStopWord } from './stopwords.ts';
 import { WordNumbers } from './tag-table.ts';
 
 /** Weight of jieba's shipped IDF, in documents: the corpus takes over as it grows past this. */
@@ -86,7 +86,7 @@ export class KeywordExtractor {
     const total = tokenCount || 1;
     const best: Keyword[] = [];
     for (const [word, count] of terms) {
-      if (word.length < 2 || STOP_WORDS.has(word) || NUMERIC.test(word)) continue;
+      if (word.length < 2 || isStopWord(word) || NUMERIC.test(word)) continue;
       const k = { word, weight: (count / total) * this.idf(word) };
       let at = best.length;
       while (at > 0 && heavier(k, best[at - 1] as Keyword)) at--;

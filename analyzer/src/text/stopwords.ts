@@ -11,3 +11,18 @@ const WORDS = `的 了 是 在 和 与 及 或 也 都 就 而 但 并 又 还 �
 责任编辑 编辑 原标题 http https www com cn`;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));
+
+/** Per UTF-16 unit: 1 if it is a one-character stop word, 2 if a longer one starts with it. */
+const FIRST_UNIT = new Uint8Array(0x10000);
+for (const w of STOP_WORDS) {
+  const c = w.charCodeAt(0);
+  FIRST_UNIT[c] = (FIRST_UNIT[c] as number) | (w.length === 1 ? 1 : 2);
+}
+
+/** `STOP_WORDS.has(word)`, most words decided by their first unit without hashing the string. */
+export function isStopWord(word: string): boolean {
+  if (word.length === 0) return false;
+  const first = FIRST_UNIT[word.charCodeAt(0)] as number;
+  if (word.length === 1) return (first & 1) !== 0;
+  return (first & 2) !== 0 && STOP_WORDS.has(word);
+}

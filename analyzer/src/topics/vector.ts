@@ -1,4 +1,4 @@
-import { STOP_WORDS } from '../text/stopwords.ts';
+import { isStopWord } from '../text/stopwords.ts';
 import type { TopicDocument } from './types.ts';
 
 /** A sparse vector, L2-normalised: parallel arrays of terms and weights. */
@@ -16,7 +16,7 @@ const ENTITY_BOOST = 1.5;
 const REGION_WEIGHT = 4;
 
 export function isContentWord(word: string): boolean {
-  return word.length >= 2 && !STOP_WORDS.has(word) && !NUMERIC.test(word);
+  return word.length >= 2 && !isStopWord(word) && !NUMERIC.test(word);
 }
 
 /** Sublinear TF-IDF over content words, entities boosted, regions as extra features, top `limit` kept. */
