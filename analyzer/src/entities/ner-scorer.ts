@@ -11,6 +11,16 @@ import { lookup, type NerModel, ROW } from './ner-model.ts';
 
 /** A memo entry not yet looked up. */
 const UNKNOWN = -1;
+/**
+ * PACKED: a character's 19 weight rows are added four bytes at a time. Each int8 weight is stored
+ * plus 128 (0–255), and a word's bytes are split into two 16-bit lanes (bytes 0 and 2, then 1 and
+ * 3), so no lane can carry into the next: 14 rows of at most 255 and 5 memo rows (sums of at most
+ * four weights, plus MEMO_BIAS) stay below 2^14. The exact integer sums come out by taking the
+ * biases off. (Bytes 0–3 of a row are the low to high bytes of its first word: little-endian, as
+ * x86 and ARM are.)
+ */
+const MEMO_BIAS = 512;
+const LANE_BIAS = 14 * 128 + 5 * MEMO_BIAS;
 const CHAR = 0;
 const BIGRAM = 1;
 const TRIGRAM = 2;
@@ -27,6 +37,7 @@ const WORD = 3;
  *   list marks. They are memoised in five groups by their values (the list marks together, the
  *   word's tag with the previous tag …): one read of a small table gives the group's weights
  *   already added up, with no hashing and no probing.
+ * - The rows are added four weights at a time (PACKED): half the operations of one at a time.
  */
 class NerScorer {
   private readonly tables: Int32Array[];
@@ -43,8 +54,8 @@ class NerScorer {
   private withPrev = new Int32Array(0);
   private withNext = new Int32Array(0);
   private names = new Int32Array(0);
-  /** Rows of 8 int32: the weights of a memo's templates added up. */
-  private sums = new Int32Array(8 * 1024);
+  /** Rows of 4 words (`PACKED`): the weights of a memo's templates added up, plus MEMO_BIAS. */
+  private sums = new Uint32Array(4 * 1024);
   private rowsSummed = 0;
   /** The row of each (folded) character code, memoised: a text has few distinct characters. */
   private readonly charRowOf = new Int32Array(0x10000).fill(UNKNOWN);
@@ -56,10 +67,14 @@ class NerScorer {
 
   /** The bias weights (integers: int8 values). */
   private readonly bias: Int32Array;
+  /** The model's weights plus 128 (each byte XOR 0x80), read four at a time (`PACKED`). */
+  private readonly packed: Uint32Array;
 
   constructor(private readonly model: NerModel) {
     this.tables = model.tables.slice(1) as Int32Array[];
     this.bias = Int32Array.from(model.bias);
+    const biased = Uint8Array.from(model.weights, (w) => (w & 0xff) ^ 0x80);
+    this.packed = new Uint32Array(biased.buffer);
   }
 
   /** Room in the tag-indexed memos for every tag id in use (jieba has ~60 tags; they grow rarely). */
@@ -73,23 +88,28 @@ class NerScorer {
     this.names = new Int32Array(625 * tags).fill(UNKNOWN);
   }
 
-  /** A new row of `sums`: the int8 weights at these offsets added up; returns where it starts. */
-  private sum(...offsets: number[]): number {
-    if (this.sums.length < (this.rowsSummed + 1) * 8) {
-      const bigger = new Int32Array(this.sums.length * 2);
-      bigger.set(this.sums);
-      this.sums = bigger;
-    }
-    const row = this.rowsSummed++ * 8;
-    const w = this.model.weights;
-    for (const o of offsets)
-      for (let y = 0; y < 7; y++) this.sums[row + y] = (this.sums[row + y] as number) + (w[o + y] as number);
-    return row;
-  }
-
   /** Where plain template `template`'s weights start for these values (memoised by the caller). */
   private plain(template: number, a: number, b: number, c?: number, d?: number): number {
     return this.model.plainOffset(templateHash(template, a, b, c, d));
+  }
+
+  /** A new row of `sums`: the int8 weights at these offsets added up; returns where it starts. */
+  private sum(...offsets: number[]): number {
+    if (this.sums.length < (this.rowsSummed + 1) * 4) {
+      const bigger = new Uint32Array(this.sums.length * 2);
+      bigger.set(this.sums);
+      this.sums = bigger;
+    }
+    const w = this.model.weights;
+    const lane = new Int32Array(8).fill(MEMO_BIAS);
+    for (const o of offsets) for (let y = 0; y < 7; y++) lane[y] = (lane[y] as number) + (w[o + y] as number);
+    const row = this.rowsSummed++ * 4;
+    for (let k = 0; k < 4; k++) {
+      // The lanes as a packed weight row reads them: words of tags (0, 2), (1, 3), (4, 6), (5, 7).
+      const a = (k >> 1) * 4 + (k & 1);
+      this.sums[row + k] = ((lane[a] as number) | ((lane[a + 2] as number) << 16)) >>> 0;
+    }
+    return row;
   }
 
   /**
@@ -103,8 +123,7 @@ class NerScorer {
     if ((this.rows[0] as Int32Array).length < to + 4)
       this.rows = this.rows.map(() => new Int32Array(to * 2 + 4));
     const { em, at, tags, tables } = this;
-    const w = this.model.weights;
-    const bias = this.bias;
+    const { packed, bias } = this;
     const { types, lists, withPrev, withNext, names } = this;
     const { c, type, wPos, wHash, wTag, prevTag, nextTag } = p;
     const { uni, bi, tri } = ngramGroups(c, from, to);
@@ -190,36 +209,35 @@ class NerScorer {
         o = names[k] = this.sum(this.plain(21, sn, wp, v), this.plain(23, pl, pn, wp, v));
       }
       at[18] = o;
-      // Seven running sums in int32 locals: int8 weights need no conversion to add, and a local
-      // is far faster than read-modify-write on the array.
-      let s0 = bias[0] as number;
-      let s1 = bias[1] as number;
-      let s2 = bias[2] as number;
-      let s3 = bias[3] as number;
-      let s4 = bias[4] as number;
-      let s5 = bias[5] as number;
-      let s6 = bias[6] as number;
+      // PACKED: four sums of two 16-bit lanes each, a weight row read as two 32-bit words.
+      let a = 0;
+      let b = 0;
+      let c2 = 0;
+      let d = 0;
       for (let f = 0; f < 14; f++) {
-        const r = at[f] as number;
-        s0 = (s0 + (w[r] as number)) | 0;
-        s1 = (s1 + (w[r + 1] as number)) | 0;
-        s2 = (s2 + (w[r + 2] as number)) | 0;
-        s3 = (s3 + (w[r + 3] as number)) | 0;
-        s4 = (s4 + (w[r + 4] as number)) | 0;
-        s5 = (s5 + (w[r + 5] as number)) | 0;
-        s6 = (s6 + (w[r + 6] as number)) | 0;
+        const r = (at[f] as number) >> 2;
+        const x = packed[r] as number;
+        const y = packed[r + 1] as number;
+        a += x & 0x00ff00ff;
+        b += (x >>> 8) & 0x00ff00ff;
+        c2 += y & 0x00ff00ff;
+        d += (y >>> 8) & 0x00ff00ff;
       }
       const sums = this.sums; // after the memos: a new row may have grown it
       for (let f = 14; f < 19; f++) {
         const r = at[f] as number;
-        s0 = (s0 + (sums[r] as number)) | 0;
-        s1 = (s1 + (sums[r + 1] as number)) | 0;
-        s2 = (s2 + (sums[r + 2] as number)) | 0;
-        s3 = (s3 + (sums[r + 3] as number)) | 0;
-        s4 = (s4 + (sums[r + 4] as number)) | 0;
-        s5 = (s5 + (sums[r + 5] as number)) | 0;
-        s6 = (s6 + (sums[r + 6] as number)) | 0;
+        a += sums[r] as number;
+        b += sums[r + 1] as number;
+        c2 += sums[r + 2] as number;
+        d += sums[r + 3] as number;
       }
+      const s0 = (a & 0xffff) - LANE_BIAS + (bias[0] as number);
+      const s1 = (b & 0xffff) - LANE_BIAS + (bias[1] as number);
+      const s2 = (a >>> 16) - LANE_BIAS + (bias[2] as number);
+      const s3 = (b >>> 16) - LANE_BIAS + (bias[3] as number);
+      const s4 = (c2 & 0xffff) - LANE_BIAS + (bias[4] as number);
+      const s5 = (d & 0xffff) - LANE_BIAS + (bias[5] as number);
+      const s6 = (c2 >>> 16) - LANE_BIAS + (bias[6] as number);
       const e = (i - from) * 7;
       em[e] = s0;
       em[e + 1] = s1;

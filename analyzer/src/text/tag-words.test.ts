@@ -17,6 +17,8 @@ describe('tagWords', () => {
   });
 
   it('knows user words added later', () => {
+    const before = tagWords('钱塘江大桥守护者发布了新消息');
+    expect(before).not.toContainEqual({ word: '钱塘江大桥守护者', tag: 'nz' });
     addUserWords([{ word: '钱塘江大桥守护者', tag: 'nz' }]);
     const tagged = tagWords('钱塘江大桥守护者发布了新消息');
     expect(tagged).toContainEqual({ word: '钱塘江大桥守护者', tag: 'nz' });
