@@ -113,11 +113,15 @@ const H = new Int32Array(4);
 
 /**
  * `hashString` of the word with four seeds in one pass over its characters, into H: as a word (or
- * negated word), as the second half of a bigram after `prevHash`, as the next bigram's first half,
+ * negated word), as the second half of a bigram after the previous word (its first half, H[2],
+ * as the last call left it: passed in the array, not as an argument that V8 would box), as the
+ * next bigram's first half,
  * as a lexicon key. `lower`: Latin letters are lower-cased first. Returns the lower-cased string
- * when it had to be built (a non-ASCII character in a word that is lower-cased), else undefined.
+ * when it had to be built (a character with case outside ASCII in a word that is lower-cased),
+ * else undefined.
  */
-function wordHashes(raw: string, lower: boolean, seed: number, prevHash: number): string | undefined {
+function wordHashes(raw: string, lower: boolean, seed: number): string | undefined {
+  const prevHash = H[2] as number;
   let hw = seed | 0;
   let hb = hashCode(prevHash, 0x7c) | 0;
   let hp = SEED.bigram | 0;
@@ -125,8 +129,10 @@ function wordHashes(raw: string, lower: boolean, seed: number, prevHash: number)
   for (let k = 0; k < raw.length; k++) {
     let c = raw.charCodeAt(k);
     if (lower && c >= 0x41) {
-      if (c >= 0x80) return wordHashesOf(raw.toLowerCase(), seed, prevHash);
-      if (c <= 0x5a) c += 32;
+      // CJK (U+3000–9FFF) has no case: 10月, 5G网络 need no lower-cased copy.
+      if (c >= 0x80) {
+        if (c < 0x3000 || c > 0x9fff) return wordHashesOf(raw.toLowerCase(), seed, prevHash);
+      } else if (c <= 0x5a) c += 32;
     }
     hw = Math.imul(hw ^ c, 0x01000193);
     hb = Math.imul(hb ^ c, 0x01000193);
@@ -165,13 +171,13 @@ export function extractFeatures(
   out: FeatureBuffer,
 ): void {
   out.reset();
+  H[2] = 0; // the first word has none before it
   let negFrom = -1; // index of the negation word whose scope we are in
   let negUntil = -1;
   let degree = 1;
   let degreeUntil = -1;
   let pos = 0;
   let neg = 0;
-  let prevHash = 0;
   const table = wordTable(lexicon);
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i] as string;
@@ -179,15 +185,13 @@ export function extractFeatures(
     const lower = raw.length !== 1 && raw.charCodeAt(0) <= 0x7f;
     const negated = i <= negUntil;
     const start = negated ? negFrom : i;
-    const w = wordHashes(raw, lower, negated ? SEED.negatedWord : SEED.word, prevHash);
+    const w = wordHashes(raw, lower, negated ? SEED.negatedWord : SEED.word);
     const hw = H[0] as number;
     const hb = H[1] as number;
-    const hp = H[2] as number;
     const hl = H[3] as number;
     out.reserve(4); // a word adds at most four features
     out.put(hw, 1, start, i + 1);
     if (i > 0) out.put(hb, 1, i - 1, i + 1);
-    prevHash = hp;
 
     let slot = lookup(table, hl);
     if (slot === 0) continue;
