@@ -73,7 +73,8 @@ class NerScorer {
   constructor(private readonly model: NerModel) {
     this.tables = model.tables.slice(1) as Int32Array[];
     this.bias = Int32Array.from(model.bias);
-    const biased = Uint8Array.from(model.weights, (w) => (w & 0xff) ^ 0x80);
+    const biased = new Uint8Array(model.weights.slice().buffer);
+    for (let i = 0; i < biased.length; i++) biased[i] = (biased[i] as number) ^ 0x80;
     this.packed = new Uint32Array(biased.buffer);
   }
 
