@@ -76,6 +76,7 @@ const CASES: [string, string | undefined][] = [
   ['华为发布新款5G芯片', '人工智能算力大幅提升，APP Store 上架'],
   ['iPhone 15 Pro 发布', undefined],
   ['ΣΟΦΙΑ 与 İstanbul 的 ＡＢＣ 全角', '𠮷野家 😀 开业，々〇 々'],
+  ['今天天气真好😀😀出去玩🎉', '点赞👍👍OK，转发🔥'],
   ['', '只有正文，没有标题。'.repeat(80)],
   ['只有标题', ''],
   ['', undefined],

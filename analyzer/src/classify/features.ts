@@ -136,6 +136,19 @@ function bigramsOfLower(lower: string, mask: number, keys: Keys): void {
   }
 }
 
+const plainSymbols = new Map<number, boolean>();
+
+/** Whether an astral code point (emoji 😀 …) is neither a letter nor a digit and has no case. */
+function plainSymbol(cp: number): boolean {
+  let plain = plainSymbols.get(cp);
+  if (plain === undefined) {
+    const ch = String.fromCodePoint(cp);
+    plain = !WORDLIKE.test(ch) && ch.toLowerCase() === ch;
+    plainSymbols.set(cp, plain);
+  }
+  return plain;
+}
+
 /** The same bigrams as `bigramsOfLower(text.toLowerCase())`, lower-casing unit by unit when it can. */
 function bigrams(text: string, mask: number, keys: Keys): void {
   const start = keys.length;
@@ -148,7 +161,12 @@ function bigrams(text: string, mask: number, keys: Keys): void {
     const bits = c >= 0x4e00 && c <= 0x9fff ? WORD | SAME_LOWER : info(c);
     if ((bits & ASCII_UPPER) !== 0) c += 32;
     else if ((bits & SAME_LOWER) === 0) {
-      keys.length = start; // a unit whose case needs the whole string (surrogates, Σ, İ …)
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && plainSymbol(text.codePointAt(i) as number)) {
+        prev = -1; // an emoji: no case, no letter, as `bigramsOfLower` skips it
+        i++;
+        continue;
+      }
+      keys.length = start; // a unit whose case needs the whole string (Σ, İ, astral letters …)
       bigramsOfLower(text.toLowerCase(), mask, keys);
       return;
     }
