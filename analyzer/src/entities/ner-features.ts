@@ -93,7 +93,7 @@ function finish(h: number): number {
 
 /**
  * jieba tags by small ids, so that the tagger can index tables by them (`ner-scorer.ts`). Ids 0–2
- * stand for no word, the start and the end of the text; `TAG_VALUES[id]` is what a feature hashes.
+ * stand for no word, the start and the end of the text; `tagValue(id)` is what a feature hashes.
  */
 const tagIds = new Map<string, number>();
 const NO_TAG = 0;

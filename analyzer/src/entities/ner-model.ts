@@ -33,8 +33,9 @@ export interface NerModelMeta {
 }
 
 const NEVER = -1e30;
-/** Back pointers of `decode`, reused. */
+/** Back pointers and last scores of `decode`, reused. */
 let back = new Uint8Array(0);
+const last = new Float64Array(T);
 
 /** Transition scores with the moves BIO forbids set to NEVER: (T + 1) × T, row T is the start. */
 export function moveScores(trans: Float64Array): Float64Array {
@@ -272,30 +273,15 @@ export function decode(
     p6 = b6 + (em[o + 6] as number);
     back[o + 6] = a6;
   }
+  last[0] = p0;
+  last[1] = p1;
+  last[2] = p2;
+  last[3] = p3;
+  last[4] = p4;
+  last[5] = p5;
+  last[6] = p6;
   let arg = 0;
-  let top = p0;
-  // The first of the best last tags, as a loop over them would pick.
-  if (p1 > top) {
-    top = p1;
-    arg = 1;
-  }
-  if (p2 > top) {
-    top = p2;
-    arg = 2;
-  }
-  if (p3 > top) {
-    top = p3;
-    arg = 3;
-  }
-  if (p4 > top) {
-    top = p4;
-    arg = 4;
-  }
-  if (p5 > top) {
-    top = p5;
-    arg = 5;
-  }
-  if (p6 > top) arg = 6;
+  for (let y = 1; y < T; y++) if ((last[y] as number) > (last[arg] as number)) arg = y;
   for (let i = n - 1; i >= 0; i--) {
     tags[i] = arg;
     arg = back[i * T + arg] as number;
