@@ -218,23 +218,18 @@ class BucketIndex {
     this.stamp++;
   }
 
-  /** Where `key` was put (`at` of its first `put`), or −1. */
-  get(key: number): number {
-    const mask = this.keys.length - 1;
-    for (let s = key & mask; ; s = (s + 1) & mask) {
-      if (this.stamps[s] !== this.stamp) return -1;
-      if (this.keys[s] === key) return this.at[s] as number;
-    }
-  }
-
-  /** Records `key` at `at` (it must not be there yet). */
-  put(key: number, at: number): void {
+  /** Where `key` was recorded; a new key is recorded at `at`, and −1 returned. */
+  record(key: number, at: number): number {
     const mask = this.keys.length - 1;
     let s = key & mask; // keys are hashes already
-    while (this.stamps[s] === this.stamp) s = (s + 1) & mask;
+    while (this.stamps[s] === this.stamp) {
+      if (this.keys[s] === key) return this.at[s] as number;
+      s = (s + 1) & mask;
+    }
     this.stamps[s] = this.stamp;
     this.keys[s] = key;
     this.at[s] = at;
+    return -1;
   }
 }
 
@@ -255,10 +250,9 @@ function countKeys(keys: Keys, from: number, to: number, out: Float64Array): num
   let n = 0;
   for (let i = from; i < to; i++) {
     const k = d[i] as number;
-    const at = buckets.get(k);
+    const at = buckets.record(k, from + n);
     if (at >= 0) out[at] = (out[at] as number) + 1;
     else {
-      buckets.put(k, from + n);
       d[from + n] = k;
       out[from + n++] = 1;
     }
@@ -330,13 +324,13 @@ export function featuresInto(
   buckets.clear(t + b);
   let n = 0;
   for (let i = 0; i < t; i++) {
-    buckets.put(k[i] as number, n);
+    buckets.record(k[i] as number, n); // the title's buckets are distinct
     index[n] = k[i] as number;
     merged[n++] = c[i] as number;
   }
   for (let j = titleEnd; j < titleEnd + b; j++) {
     const key = k[j] as number;
-    const at = t > 0 ? buckets.get(key) : -1;
+    const at = buckets.record(key, n);
     if (at >= 0) merged[at] = (merged[at] as number) + (c[j] as number);
     else {
       index[n] = key;
