@@ -1,6 +1,5 @@
 import { isWordlike, segment } from '../text/segment.ts';
 import { extractFeatures, FeatureBuffer } from './features.ts';
-import { hashString, SEED } from './hash.ts';
 import {
   getSentimentModel,
   LABELS,
@@ -10,7 +9,6 @@ import {
   SentimentModel,
 } from './model.ts';
 import { normalizeText } from './normalize.ts';
-import { confirm, lookup, type WordTable, wordTable } from './word-table.ts';
 
 export interface SentimentResult {
   label: SentimentLabel;
@@ -92,28 +90,41 @@ function softmax(l: Float64Array): [number, number, number] {
 
 /**
  * The model's logits (the same sums as `SentimentModel.logits`) and, in the same pass over the
- * weights, each feature's positive-minus-negative push, so the evidence reads no weight twice.
+ * weights, the positive-minus-negative push of each feature with a source (all but the character
+ * bigrams), so the evidence reads no weight twice.
  */
 function logitsAndPushes(model: SentimentModel, f: FeatureBuffer): [number, number, number] {
   if (pushes.length < f.length) pushes = new Float64Array(f.length * 2);
   const { q: w, scale } = model.quantized;
   const mask = model.mask;
+  const { hashes, values, to } = f;
+  const p = pushes;
   let a = 0;
   let b = 0;
   let c = 0;
   let up = 0;
   let down = 0;
   for (let i = 0; i < f.length; i++) {
-    const j = ((f.hashes[i] as number) & mask) * 3;
-    const v = f.values[i] as number;
+    if (i === f.charsFrom) {
+      for (; i < f.charsTo; i++) {
+        const j = ((hashes[i] as number) & mask) * 3;
+        const v = values[i] as number;
+        a += (w[j] as number) * v;
+        b += (w[j + 1] as number) * v;
+        c += (w[j + 2] as number) * v;
+      }
+      if (i === f.length) break;
+    }
+    const j = ((hashes[i] as number) & mask) * 3;
+    const v = values[i] as number;
     const wn = w[j] as number;
     const wp = w[j + 2] as number;
     a += wn * v;
     b += (w[j + 1] as number) * v;
     c += wp * v;
     const push = (wp - wn) * v;
-    pushes[i] = push;
-    if ((f.to[i] as number) >= 0) {
+    p[i] = push;
+    if ((to[i] as number) >= 0) {
       if (push > up) up = push;
       else if (-push > down) down = -push;
     }
@@ -149,8 +160,7 @@ export function analyzeSentiment(
   return {
     label: LABELS[best] as SentimentLabel,
     score,
-    evidence:
-      wanted > 0 && direction !== 0 ? evidence(f, words, direction, wanted, wordTable(model.lexicon)) : [],
+    evidence: wanted > 0 && direction !== 0 ? evidence(f, words, direction, wanted) : [],
   };
 }
 
@@ -158,13 +168,7 @@ export function analyzeSentiment(
  * Sums, per word or phrase, how much its features pushed in `direction` (the pushes the scoring
  * pass left), and keeps the strongest. Strings are built only for the phrases that are looked at.
  */
-function evidence(
-  f: FeatureBuffer,
-  tokens: readonly string[],
-  direction: number,
-  wanted: number,
-  table: WordTable,
-): string[] {
+function evidence(f: FeatureBuffer, tokens: readonly string[], direction: number, wanted: number): string[] {
   // Most features push only a little: only those above a fraction of the strongest push are summed
   // per token span (from * SPAN + to) or, for emoticons and patterns, -(1 + extra index).
   const floor = (direction > 0 ? maxUp : maxDown) * 0.1;
@@ -194,6 +198,8 @@ function evidence(
   }
   stamp++;
   for (let i = 0; i < f.length; i++) {
+    if (i === f.charsFrom) i = f.charsTo; // no source
+    if (i === f.length) break;
     const to = f.to[i] as number;
     if (to < 0) continue;
     const d = (pushes[i] as number) * direction;
@@ -219,7 +225,7 @@ function evidence(
     spanPushes[k] = 0;
     const key = spanKeys[k] as number;
     const term = spanText(f, tokens, key);
-    if (explainsNothing(term) || (key >= 0 && !phraseWithReason(tokens, key, table))) continue;
+    if (explainsNothing(term) || (key >= 0 && !phraseWithReason(f.listed, key))) continue;
     // a phrase and a word inside it tell the same story: keep the phrase (不满意 over 不)
     let covered = false;
     let inside = -1;
@@ -260,14 +266,11 @@ function explainsNothing(term: string): boolean {
  * 目前|经济, a negated word such as 不|满意) only when one of its words is in a sentiment, complaint,
  * negation or degree list. Bigrams of neutral words push, but they give an analyst no reason.
  */
-function phraseWithReason(tokens: readonly string[], key: number, table: WordTable): boolean {
+function phraseWithReason(listed: Uint8Array, key: number): boolean {
   const from = Math.floor(key / SPAN);
   const to = key - from * SPAN;
   if (to - from < 2) return true;
-  for (let i = from; i < to; i++) {
-    const word = (tokens[i] as string).toLowerCase();
-    if (confirm(table, lookup(table, hashString(SEED.lexicon, word)), word) !== 0) return true;
-  }
+  for (let i = from; i < to; i++) if (listed[i] === 1) return true;
   return false;
 }
 

@@ -56,6 +56,14 @@ export class FeatureBuffer {
   to = new Int32Array(512);
   extra: string[] = [];
   length = 0;
+  /** The character bigrams, features [charsFrom, charsTo): no source, half of all features. */
+  charsFrom = 0;
+  charsTo = 0;
+  /**
+   * Per token, 1 when it is in a sentiment, complaint, negation or degree list (as the features
+   * read it), else 0: a phrase is evidence only with such a word in it.
+   */
+  listed = new Uint8Array(256);
 
   constructor(readonly keepTerms = false) {}
 
@@ -179,6 +187,8 @@ export function extractFeatures(
   let pos = 0;
   let neg = 0;
   const table = wordTable(lexicon);
+  if (out.listed.length < tokens.length) out.listed = new Uint8Array(tokens.length * 2);
+  const listed = out.listed;
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i] as string;
     // words that start with a Latin letter or digit are lower-cased (single characters are not)
@@ -194,8 +204,9 @@ export function extractFeatures(
     if (i > 0) out.put(hb, 1, i - 1, i + 1);
 
     let slot = lookup(table, hl);
-    if (slot === 0) continue;
     if ((slot & LISTED) !== 0) slot = confirm(table, slot, w ?? (lower ? raw.toLowerCase() : raw));
+    listed[i] = slot === 0 ? 0 : 1;
+    if (slot === 0) continue;
     const strength = i <= degreeUntil ? degree : 1;
     if ((slot & (POSITIVE_WORD | NEGATIVE_WORD)) !== 0) {
       const positive = (slot & POSITIVE_WORD) !== 0 ? !negated : negated;
@@ -246,6 +257,8 @@ export function extractFeatures(
     out.from.fill(-1, first, n);
     out.to.fill(-1, first, n);
   }
+  out.charsFrom = first;
+  out.charsTo = n;
   out.length = n;
 
   for (const e of emoticons) {
