@@ -289,6 +289,37 @@ export class FeatureScratch {
   }
 }
 
+/** The title's buckets, then the body's, adding up the values of a bucket both have; returns how many. */
+function merge(s: FeatureScratch, t: number, titleEnd: number, b: number): number {
+  const k = s.keys.data;
+  const c = s.counts;
+  const { index, merged } = s;
+  buckets.clear(t + b);
+  let n = 0;
+  for (let i = 0; i < t; i++) {
+    buckets.record(k[i] as number, n); // the title's buckets are distinct
+    index[n] = k[i] as number;
+    merged[n++] = c[i] as number;
+  }
+  for (let j = titleEnd; j < titleEnd + b; j++) {
+    const key = k[j] as number;
+    const at = buckets.record(key, n);
+    if (at >= 0) merged[at] = (merged[at] as number) + (c[j] as number);
+    else {
+      index[n] = key;
+      merged[n++] = c[j] as number;
+    }
+  }
+  return n;
+}
+
+/** `merge` of one part (title or body alone): its buckets are distinct already. */
+function single(s: FeatureScratch, from: number, count: number): number {
+  s.index.set(s.keys.data.subarray(from, from + count));
+  s.merged.set(s.counts.subarray(from, from + count));
+  return count;
+}
+
 /**
  * Features of a title and an optional body in one hashed space of `dim` buckets (a power of two),
  * into `s.index` / `s.value` (`s.length` of them). Title and body are normalised apart, so a long
@@ -317,26 +348,8 @@ export function featuresInto(
   const b = countKeys(keys, titleEnd, bodyEnd, c);
   normalise(c, 0, t, b > 0 ? TITLE_WEIGHT : 1);
   normalise(c, titleEnd, b, t > 0 ? 1 - TITLE_WEIGHT : 1);
-  // The title's buckets, then the body's, adding the values of a bucket both have.
-  const k = keys.data;
-  const index = s.index;
+  const n = t > 0 && b > 0 ? merge(s, t, titleEnd, b) : single(s, t > 0 ? 0 : titleEnd, t + b);
   const merged = s.merged;
-  buckets.clear(t + b);
-  let n = 0;
-  for (let i = 0; i < t; i++) {
-    buckets.record(k[i] as number, n); // the title's buckets are distinct
-    index[n] = k[i] as number;
-    merged[n++] = c[i] as number;
-  }
-  for (let j = titleEnd; j < titleEnd + b; j++) {
-    const key = k[j] as number;
-    const at = buckets.record(key, n);
-    if (at >= 0) merged[at] = (merged[at] as number) + (c[j] as number);
-    else {
-      index[n] = key;
-      merged[n++] = c[j] as number;
-    }
-  }
   let norm = 0;
   for (let q = 0; q < n; q++) norm += (merged[q] as number) ** 2;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
