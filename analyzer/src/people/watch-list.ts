@@ -81,11 +81,15 @@ export class WatchList {
       }
     }
     const patterns = this.automaton.patterns;
-    this.automaton.scan(normalizeForMatch(doc.text), (id) => {
-      for (const p of this.byName.get(patterns[id] as string) ?? []) {
-        if (!found.has(p.id)) found.set(p.id, { personId: p.id, matched: p.name, via: 'text' });
-      }
-    });
+    this.automaton.scan(
+      doc.text,
+      (id) => {
+        for (const p of this.byName.get(patterns[id] as string) ?? []) {
+          if (!found.has(p.id)) found.set(p.id, { personId: p.id, matched: p.name, via: 'text' });
+        }
+      },
+      true,
+    );
     return [...found.values()];
   }
 }

@@ -122,12 +122,16 @@ export function matchPlan(plan: CompiledPlan, doc: MatchInput): PlanMatch | null
   }
   const hits = new Map<string, Span[]>();
   const patterns = plan.automaton.patterns;
-  plan.automaton.scan(normalizeForMatch(doc.text), (id, start, end) => {
-    const term = patterns[id] as string;
-    const spans = hits.get(term);
-    if (spans) spans.push({ start, end });
-    else hits.set(term, [{ start, end }]);
-  });
+  plan.automaton.scan(
+    doc.text,
+    (id, start, end) => {
+      const term = patterns[id] as string;
+      const spans = hits.get(term);
+      if (spans) spans.push({ start, end });
+      else hits.set(term, [{ start, end }]);
+    },
+    true,
+  );
   const entityNames = new Set(doc.persons.map(normalizeForMatch));
   const persons = plan.persons.filter((p) => hits.has(p) || entityNames.has(p));
   const terms = new Set<string>();

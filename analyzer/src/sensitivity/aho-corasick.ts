@@ -98,13 +98,16 @@ export class AhoCorasick {
     }
   }
 
-  /** Calls `onMatch(pattern, start, end)` for every occurrence, in order of end position. */
-  scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
+  /**
+   * Calls `onMatch(pattern, start, end)` for every occurrence, in order of end position. `folded`:
+   * scan the text as `normalizeForMatch` gives it, without building that string.
+   */
+  scan(text: string, onMatch: (pattern: number, start: number, end: number) => void, folded = false): void {
     let state = 0;
     const root = this.root;
     const { fail, outStart, outIds, lengths } = this;
     for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+      const c = folded ? foldUnit(text.charCodeAt(i)) : text.charCodeAt(i);
       let to = NO_EDGE;
       while (state !== 0) {
         to = this.step(state, c);
@@ -185,6 +188,12 @@ const HAS_FOLDABLE = /[A-Z\uff01-\uff5e]/;
 function fold(c: string): string {
   const code = c.charCodeAt(0);
   return code >= 0xff01 ? String.fromCharCode(code - 0xfee0).toLowerCase() : c.toLowerCase();
+}
+
+/** `normalizeForMatch` of one code unit. */
+function foldUnit(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+  return c >= 0x41 && c <= 0x5a ? c + 32 : c;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { AhoCorasick, normalizeForMatch } from './aho-corasick.ts';
+import { AhoCorasick } from './aho-corasick.ts';
 import { evaluate, positiveTerms, type Span } from './evaluate.ts';
 import { positiveTermsOf, requiresTerm, termsOf } from './expression.ts';
 import { type Category, compileRules, DEFAULT_SEVERITY, type Rule, type RuleSet } from './rules.ts';
@@ -90,14 +90,18 @@ export class SensitivityMatcher {
     // The rules worth evaluating: those one of whose own terms occurred (the rest cannot be true).
     const triggered = new Set<number>();
     const patterns = this.automaton.patterns;
-    this.automaton.scan(normalizeForMatch(text), (id, start, end) => {
-      const term = patterns[id] as string;
-      const spans = hits.get(term);
-      if (spans) spans.push({ start, end });
-      else hits.set(term, [{ start, end }]);
-      for (const ci of this.termCategories[id] as number[]) candidates.add(ci);
-      for (const r of this.termRules[id] as number[]) triggered.add(r);
-    });
+    this.automaton.scan(
+      text,
+      (id, start, end) => {
+        const term = patterns[id] as string;
+        const spans = hits.get(term);
+        if (spans) spans.push({ start, end });
+        else hits.set(term, [{ start, end }]);
+        for (const ci of this.termCategories[id] as number[]) candidates.add(ci);
+        for (const r of this.termRules[id] as number[]) triggered.add(r);
+      },
+      true,
+    );
 
     const found: Array<{ id: string; strength: number; terms: string[] }> = [];
     for (const ci of [...candidates].sort((a, b) => a - b)) {
