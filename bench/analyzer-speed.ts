@@ -16,7 +16,7 @@ const analyzer = (await import(
 )) as typeof import('@yuqing/analyzer');
 // A checkout from before `analyzeTexts` analyses a batch one document at a time.
 const analyze = analyzer.analyzeTexts ?? ((batch: TextInput[]) => batch.map((p) => analyzer.analyzeText(p)));
-const { segmentation, full } = oneThreadCosts(posts(4000), analyze);
+const { segmentation, full } = oneThreadCosts(posts(4000), analyze, undefined, analyzer.getJieba?.());
 console.log(
   `${root}: analysis ${full.toFixed(0)} µs per post, segmentation ${segmentation.toFixed(0)} µs (${(full / segmentation).toFixed(1)}×)`,
 );
