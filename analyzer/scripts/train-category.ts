@@ -24,7 +24,7 @@ const { values } = parseArgs({
     dim: { type: 'string', default: '18' },
     epochs: { type: 'string', default: '6' },
     rate: { type: 'string', default: '0.4' },
-    l2: { type: 'string', default: '1e-6' },
+    l2: { type: 'string', default: '5e-3' },
     'dry-run': { type: 'boolean', default: false },
     validation: { type: 'boolean', default: false },
   },
