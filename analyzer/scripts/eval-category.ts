@@ -10,11 +10,15 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { extractPage } from '../../crawler/src/extract/extract-page.ts';
-import { isHeldOut, loadToutiao, loadWeakExternal } from '../src/classify/dataset.ts';
+import { DEFAULT_DATA_ROOT, isHeldOut, loadToutiao, loadWeakExternal } from '../src/classify/dataset.ts';
 import { CATEGORIES, classify } from '../src/classify/index.ts';
 import { evaluate, formatReport } from '../src/classify/metrics.ts';
 
-const dev = loadToutiao().filter((r) => isHeldOut(r.text));
+const { values } = parseArgs({
+  options: { data: { type: 'string', default: DEFAULT_DATA_ROOT } },
+});
+
+const dev = loadToutiao(values.data).filter((r) => isHeldOut(r.text));
 const predicted = dev.map((r) => classify(r.text).category);
 console.log('Held-out toutiao headlines (labels after weak supervision):');
 console.log(
@@ -36,7 +40,7 @@ const u = evaluate(
 );
 console.log(`n=${u.n} accuracy=${(100 * u.accuracy).toFixed(1)}% macro-F1=${(100 * u.macroF1).toFixed(1)}%`);
 
-const ext = loadWeakExternal().filter((r) => isHeldOut(r.text));
+const ext = loadWeakExternal(values.data).filter((r) => isHeldOut(r.text));
 const extPred = ext.map((r) => classify(r.text).category);
 console.log('\nHeld-out weakly labelled sentences and posts (MSRA, CLUENER, CED), 时政 / 社会 recall:');
 for (const source of ['msra', 'cluener', 'ced']) {
@@ -52,9 +56,6 @@ for (const source of ['msra', 'cluener', 'ced']) {
 }
 
 // Headlines of other sources: the extraction dev pages' titles, labelled by hand (see the file).
-const { values } = parseArgs({
-  options: { data: { type: 'string', default: resolve(import.meta.dirname, '../../../shared/data') } },
-});
 const labels = new Map(
   readFileSync(new URL('./other-source-headlines.tsv', import.meta.url), 'utf8')
     .split('\n')
