@@ -185,16 +185,13 @@ function link(next: Map<number, number>[], out: number[][]): number[] {
 const FOLDABLE = /[A-Z\uff01-\uff5e]/g;
 const HAS_FOLDABLE = /[A-Z\uff01-\uff5e]/;
 
-function fold(c: string): string {
-  const code = c.charCodeAt(0);
-  return code >= 0xff01 ? String.fromCharCode(code - 0xfee0).toLowerCase() : c.toLowerCase();
-}
-
-/** `normalizeForMatch` of one code unit. */
+/** One code unit as `normalizeForMatch` gives it: full-width ASCII to half-width, then A–Z to a–z. */
 function foldUnit(c: number): number {
   if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
   return c >= 0x41 && c <= 0x5a ? c + 32 : c;
 }
+
+const fold = (c: string) => String.fromCharCode(foldUnit(c.charCodeAt(0)));
 
 /**
  * Lower-cases Latin letters and folds full-width ASCII to half-width, keeping every character's

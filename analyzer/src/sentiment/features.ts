@@ -123,10 +123,9 @@ const H = new Int32Array(4);
  * `hashString` of the word with four seeds in one pass over its characters, into H: as a word (or
  * negated word), as the second half of a bigram after the previous word (its first half, H[2],
  * as the last call left it: passed in the array, not as an argument that V8 would box), as the
- * next bigram's first half,
- * as a lexicon key. `lower`: Latin letters are lower-cased first. Returns the lower-cased string
- * when it had to be built (a character with case outside ASCII in a word that is lower-cased),
- * else undefined.
+ * next bigram's first half, as a lexicon key. `lower`: Latin letters are lower-cased first.
+ * Returns the lower-cased string when it had to be built (a character with case outside ASCII in
+ * a word that is lower-cased), else undefined.
  */
 function wordHashes(raw: string, lower: boolean, seed: number): string | undefined {
   const prevHash = H[2] as number;
