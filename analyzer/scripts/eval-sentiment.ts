@@ -8,6 +8,8 @@ import {
   evaluateSet,
   formatFigures,
   loadSentimentData,
+  nlpccHeldOutByEmotion,
+  predictProbabilities,
   SentimentModel,
 } from '../src/sentiment/index.ts';
 import { segment } from '../src/text/segment.ts';
@@ -24,6 +26,18 @@ const model = SentimentModel.load(values.model);
 console.log(`model loaded in ${(performance.now() - loadStart).toFixed(0)} ms`);
 const data = loadSentimentData(values.data);
 for (const set of data.heldOut) console.log(formatFigures(evaluateSet(model, set)));
+
+// The negative emotions one by one: how many posts are labelled negative (the label is the most
+// probable class, so neutral can win) and how many lean negative (score < 0); none for comparison.
+const byEmotion = nlpccHeldOutByEmotion(values.data);
+console.log('nlpcc2013 held-out 20%, negative emotions: labelled negative | leaning negative (score < 0)');
+for (const emotion of ['anger', 'fear', 'disgust', 'sadness', 'none']) {
+  const probs = predictProbabilities(model, byEmotion.get(emotion) ?? []);
+  const pct = (k: number) => ((100 * k) / Math.max(1, probs.length)).toFixed(1);
+  const labelled = probs.filter(([neg = 0, neu = 0, pos = 0]) => neg >= neu && neg >= pos).length;
+  const leaning = probs.filter(([neg = 0, , pos = 0]) => pos - neg < 0).length;
+  console.log(`  ${emotion.padEnd(8)} n=${probs.length}: ${pct(labelled)} % | ${pct(leaning)} %`);
+}
 
 // Throughput on ~200-character posts built from held-out Weibo texts.
 const pool = data.heldOut[0]?.rows.map((r) => r.text) ?? [];

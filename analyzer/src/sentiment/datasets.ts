@@ -133,6 +133,20 @@ export const NLPCC_POLARITY: Readonly<Record<string, number>> = {
   fear: NEGATIVE,
 };
 
+/** The held-out NLPCC 2013 posts (the same 20 % as `loadNlpcc`) of each emotion, surprise too. */
+export function nlpccHeldOutByEmotion(dataDir: string): Map<string, string[]> {
+  const byEmotion = new Map<string, string[]>();
+  for (const [, emotion, text] of tsvRows(
+    readData(dataDir, 'sentiment/nlpcc2013_weibo_emotion/nlpcc2013_weibo_emotion.tsv'),
+  )) {
+    if (!emotion || !text || !inHeldOut(text, 20)) continue;
+    const texts = byEmotion.get(emotion) ?? [];
+    texts.push(text);
+    byEmotion.set(emotion, texts);
+  }
+  return byEmotion;
+}
+
 export function loadNlpcc(dataDir: string): { train: LabelledText[]; heldOut: LabelledText[] } {
   const train: LabelledText[] = [];
   const heldOut: LabelledText[] = [];

@@ -1,6 +1,19 @@
 export { analyzeSentiment, type SentimentOptions, type SentimentResult } from './analyze.ts';
-export { type DataSet, type LabelledText, loadNlpcc, loadSentimentData, loadWeiboSenti } from './datasets.ts';
-export { evaluateSet, formatFigures, predictLabels, type SetFigures } from './evaluate.ts';
+export {
+  type DataSet,
+  type LabelledText,
+  loadNlpcc,
+  loadSentimentData,
+  loadWeiboSenti,
+  nlpccHeldOutByEmotion,
+} from './datasets.ts';
+export {
+  evaluateSet,
+  formatFigures,
+  predictLabels,
+  predictProbabilities,
+  type SetFigures,
+} from './evaluate.ts';
 export { type Scores, score, scoreBinary } from './metrics.ts';
 export {
   DEFAULT_MODEL_PATH,
