@@ -48,5 +48,14 @@ export * from './sentiment/index.ts';
 export { type Keyword, KeywordExtractor } from './text/keywords.ts';
 export { getJieba, segment } from './text/segment.ts';
 export { STOP_WORDS } from './text/stopwords.ts';
+export {
+  type PairCount,
+  type WordCount,
+  type WordGroup,
+  type WordGroupLink,
+  type WordGroupNode,
+  type WordGroups,
+  wordGroups,
+} from './text/word-groups.ts';
 export { TextAnalyzer } from './text-analyzer.ts';
 export * from './topics/index.ts';
