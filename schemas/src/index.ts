@@ -63,6 +63,7 @@ export * from './queries/getSourceRunRequests.ts';
 export * from './queries/getTermDf.ts';
 export * from './queries/getTopicDetail.ts';
 export * from './queries/getTopicDocuments.ts';
+export * from './queries/getTopicKeywordCounts.ts';
 export * from './queries/getTopicSentimentWindows.ts';
 export * from './queries/getTopics.ts';
 export * from './queries/getTopicTrend.ts';
