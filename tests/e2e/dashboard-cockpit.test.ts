@@ -1,6 +1,6 @@
 /**
- * The leader cockpit's index, alert, topic and event widgets and an event page's reprint graph in
- * a real browser. Before the platform starts the test seeds, relative to now: departments `east`
+ * The leader cockpit's index, alert, topic and event widgets, a topic page's word groups and an
+ * event page's reprint graph in a real browser. Before the platform starts the test seeds, relative to now: departments `east`
  * and `west` under the root; topic `t-e2e-flood` (index 72, orange) with six analysed documents on
  * four sites (`d-e2e-1` the original, two near-duplicates, one reprint by link, two more), event
  * `ev-e2e-flood` over it (index 58, yellow); 王明 watched by `east` (`p-e2e-wang`); a red alert of
@@ -290,6 +290,18 @@ describe('cockpit widgets and event pages in the browser', { timeout: 180_000 },
       items: Array<{ id: string }>;
     };
     expect(events.items.map((e) => e.id)).toContain(EVENT);
+
+    // A topic's word groups count its three stories; the three reprints repeat their words.
+    const topic = (await (await lead('GET', `/api/topics/${TOPIC}`)).json()) as {
+      wordGroups: { nodes: Array<{ word: string; documents: number }>; links: unknown[] };
+    };
+    expect(topic.wordGroups.nodes).toEqual([
+      { word: '停运', documents: 3, group: 0 },
+      { word: '地铁', documents: 3, group: 0 },
+      { word: '暴雨', documents: 3, group: 0 },
+    ]);
+    expect(topic.wordGroups.links).toHaveLength(3);
+    expect((await editor('GET', `/api/topics/${TOPIC}`)).status).toBe(403);
   });
 
   it('draws the cockpit’s index, alerts and hot topics on a desktop, a tablet and a wall screen', async () => {
@@ -314,6 +326,14 @@ describe('cockpit widgets and event pages in the browser', { timeout: 180_000 },
       await page.screenshot({ path: path.join(OUTPUT, `cockpit-${name}.png`), fullPage: true });
       await page.close();
     }
+  });
+
+  it('draws a topic’s word groups', async () => {
+    const page = await browserLogin(browser, base, 'lead-east', PASSWORD);
+    await page.goto(`${base}/topics/${TOPIC}`);
+    expect(await paintedPixels(page, 'topic-word-groups')).toBeGreaterThan(1500);
+    await page.screenshot({ path: path.join(OUTPUT, 'topic-word-groups.png'), fullPage: true });
+    await page.close();
   });
 
   it('draws an event’s reprint graph and spread, and links watched people', async () => {

@@ -34,11 +34,12 @@ export function topicPaths({
     '/api/topics/{id}': {
       get: {
         tags: ['topics'],
-        summary: '话题详情：按情感的走势、媒体分布、首发与最新信息；已合并的话题返回 { mergedInto }',
+        summary:
+          '话题详情：按情感的走势、媒体分布、首发与最新信息、词群关系（关键词、同现与词群）；已合并的话题返回 { mergedInto }',
         description: roles,
         parameters: [idParam],
         responses: {
-          200: ok('{ topic, trend, latest, earliest, regionNames } 或 { mergedInto }'),
+          200: ok('{ topic, trend, latest, earliest, regionNames, wordGroups } 或 { mergedInto }'),
           ...errors(400, 401, 403, 404),
         },
       },

@@ -145,6 +145,8 @@ describe('topics', () => {
     expect(page.earliest.map((d) => d.id)).toEqual(['d1', 'd2', 'd3', 'd4']);
     expect(page.latest.map((d) => d.id)).toEqual(['d4', 'd3', 'd2', 'd1']);
     expect(page.topic.regionCounts).toEqual({ '440100': 4 });
+    // The fixture's documents have no keywords (counts: schemas' topic-keyword-counts test).
+    expect(page.wordGroups).toEqual({ nodes: [], links: [], groups: [] });
   });
 
   it('points a merged topic to the one that absorbed it, and 404s an unknown one', async () => {

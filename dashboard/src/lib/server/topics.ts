@@ -1,7 +1,9 @@
 import { error } from '@sveltejs/kit';
+import type { WordGroups } from '@yuqing/analyzer';
 import {
   getTopicDetail,
   getTopicDocuments,
+  getTopicKeywordCounts,
   getTopics,
   getTopicTrend,
   type TopicDetail,
@@ -80,6 +82,8 @@ export interface TopicPage {
   latest: TopicDocument[];
   earliest: TopicDocument[];
   regionNames: Record<string, string>;
+  /** Its keywords, how often they occur together and the groups they form (词群关系). */
+  wordGroups: WordGroups;
 }
 
 /** A topic with its trend and documents; a topic merged into another answers with that one's id. */
@@ -89,10 +93,19 @@ export async function topicPage(id: string): Promise<TopicPage | { mergedInto: s
   const topic = await getTopicDetail(store, id);
   if (!topic) error(404, { message: '话题不存在', code: 'not_found' });
   if (topic.mergedInto) return { mergedInto: topic.mergedInto };
-  const [trend, latest, earliest] = await Promise.all([
+  const [trend, latest, earliest, counts, { wordGroups }] = await Promise.all([
     getTopicTrend(store, id, topic),
     getTopicDocuments(store, id, 'newest', 50),
     getTopicDocuments(store, id, 'earliest', 5),
+    getTopicKeywordCounts(store, id),
+    analyzer(),
   ]);
-  return { topic, trend, latest, earliest, regionNames: await regionNames(Object.keys(topic.regionCounts)) };
+  return {
+    topic,
+    trend,
+    latest,
+    earliest,
+    regionNames: await regionNames(Object.keys(topic.regionCounts)),
+    wordGroups: wordGroups(counts.words, counts.pairs),
+  };
 }
