@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/support/temp-dir.ts';
 import type { DocumentObserver } from './observer.ts';
 import { createObservers } from './observers.ts';
+import { savePerson } from './people/crud.ts';
 import { ANALYZE_STAGE, analyzeOnce, restoreCorpus, restoreState } from './pipeline.ts';
 import { TextAnalyzer } from './text-analyzer.ts';
 
@@ -196,6 +197,36 @@ describe('analyzeOnce', () => {
     expect((await getWatermark(store, ANALYZE_STAGE)).id).toBe('doc-7m');
     const ids = (await getLatestDocuments(store, { limit: 20 })).items.map((d) => d.id);
     expect(ids).toEqual(expect.arrayContaining(['doc-7a', 'doc-7m', 'doc-7z']));
+  });
+
+  it('cuts watched names and aliases whole in the workers once they are on the list', async () => {
+    const text = (n: string) => `昨天下午，${n}在市政府门口接受了记者采访。欧阳朵朵表示将尽快解决问题。`;
+    const persons = async (id: string) =>
+      (
+        await store.query<{ tokens: string[]; persons: string[] }>('people-words', {
+          query: 'SELECT tokens, persons FROM documents FINAL WHERE id = {id:String}',
+          params: { id },
+        })
+      )[0];
+    // Not watched yet: jieba cuts 欧阳|朵朵 and 上官|婉清, and the tagger takes the pieces.
+    await writeRawDocuments(store, [{ ...raw(9, '采访', text('上官婉清')), id: 'doc-9a' }]);
+    expect(await analyzeOnce(store, { logger, analyzer, state: await restoreState(store, logger) })).toEqual({
+      analyzed: 1,
+    });
+    const before = await persons('doc-9a');
+    expect(before?.tokens).not.toContain('欧阳朵朵');
+    expect(before?.persons).not.toContain('上官婉清');
+
+    await savePerson(store, { departmentId: 'city', name: '欧阳朵朵', aliases: ['上官婉清'] }, 'test', {
+      backfill: false,
+    });
+    await writeRawDocuments(store, [{ ...raw(9, '采访', text('上官婉清')), id: 'doc-9b' }]);
+    expect(await analyzeOnce(store, { logger, analyzer, state: await restoreState(store, logger) })).toEqual({
+      analyzed: 1,
+    });
+    const after = await persons('doc-9b');
+    expect(after?.tokens).toEqual(expect.arrayContaining(['欧阳朵朵', '上官婉清']));
+    expect(after?.persons).toEqual(expect.arrayContaining(['欧阳朵朵', '上官婉清']));
   });
 
   it('weighs sensitivity by the source authority the opinion index reads', async () => {

@@ -22,6 +22,7 @@ import type { DocumentObserver } from './observer.ts';
 import { alertAnnotations, createObservers } from './observers.ts';
 import { authorityOf } from './opinion-index/config.ts';
 import { OpinionIndexObserver } from './opinion-index/observer.ts';
+import { PeopleObserver } from './people/observer.ts';
 import type { TextAnalyzer } from './text-analyzer.ts';
 import type { TopicClusterer } from './topics/clusterer.ts';
 import { toTopicDocument } from './topics/document.ts';
@@ -154,6 +155,9 @@ export async function analyzeOnce(store: Store, options: AnalyzeOptions): Promis
       const batch = rows.filter((r) => !state.recent.has(key(r)));
       for (const r of batch) state.recent.set(key(r), Date.parse(r.storedAt));
       if (batch.length > 0 || rows.length < batchSize) {
+        // Watched names and aliases are cut whole, so their mentions are found as persons.
+        const people = state.observers.find((o) => o instanceof PeopleObserver);
+        if (people && batch.length > 0) await options.analyzer.addUserWords(people.userWords());
         const texts = analyzeSplit(options.analyzer, batch, state.observers);
         texts.catch(() => {}); // awaited below; one dropped on abort or error must not go unhandled
         return { batch, texts, through: rows.at(-1) };

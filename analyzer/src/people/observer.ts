@@ -7,6 +7,7 @@ import {
 } from '@yuqing/schemas';
 import type { DocumentObserver, ObserverContext } from '../observer.ts';
 import type { BatchTexts } from '../plans/texts.ts';
+import type { UserWord } from '../text/segment.ts';
 import { type Mention, WatchList } from './watch-list.ts';
 
 const RELOAD_MS = 5_000;
@@ -44,6 +45,11 @@ export class PeopleObserver implements DocumentObserver {
 
   invalidate(): void {
     this.loadedAt = Number.NEGATIVE_INFINITY;
+  }
+
+  /** The watched names and aliases, for jieba to keep whole (as the list stood at the last reload). */
+  userWords(): UserWord[] {
+    return this.list.names.map((word) => ({ word, tag: 'nr' }));
   }
 
   private async reload(store: Store): Promise<void> {

@@ -55,18 +55,23 @@ export class WatchList {
   private readonly automaton: AhoCorasick;
   /** Normalised name → the persons called so. */
   private readonly byName = new Map<string, Array<{ id: string; name: string }>>();
+  /** Every name and alias as written, for jieba's user dictionary. */
+  readonly names: readonly string[];
 
   constructor(people: readonly Pick<WatchedPersonRecord, 'id' | 'name' | 'aliases'>[]) {
+    const names = new Set<string>();
     for (const p of people) {
       for (const name of new Set([p.name, ...p.aliases])) {
         const key = normalizeForMatch(name.trim());
         if (key.length < 2) continue;
+        names.add(name.trim());
         const list = this.byName.get(key) ?? [];
         list.push({ id: p.id, name });
         this.byName.set(key, list);
       }
     }
     this.automaton = new AhoCorasick([...this.byName.keys()]);
+    this.names = [...names];
   }
 
   get size(): number {

@@ -6,15 +6,17 @@ import {
   sensitivityMatcher,
   type TextInput,
 } from '../analyze-text.ts';
+import { addUserWords, type UserWord } from '../text/segment.ts';
 
 const data = workerData as { rules?: string } | undefined;
 const options: AnalyzeTextOptions = data?.rules
   ? { sensitivity: sensitivityMatcher(data.rules).matcher }
   : {};
 
-parentPort?.on('message', (msg: { id: number; batch: TextInput[] }) => {
+parentPort?.on('message', (msg: { id: number; batch?: TextInput[]; userWords?: UserWord[] }) => {
   try {
-    parentPort?.postMessage({ id: msg.id, results: analyzeTexts(msg.batch, options) });
+    if (msg.userWords) addUserWords(msg.userWords);
+    parentPort?.postMessage({ id: msg.id, results: msg.batch ? analyzeTexts(msg.batch, options) : [] });
   } catch (error) {
     parentPort?.postMessage({ id: msg.id, error: error instanceof Error ? error.stack : String(error) });
   }

@@ -62,6 +62,21 @@ export class WorkerPool<T, R> {
     });
   }
 
+  /** Sends a message to every worker (a setting, not a batch); resolves when all have taken it. */
+  async broadcast(message: Record<string, unknown>): Promise<void> {
+    if (this.closed) throw new Error('worker pool is closed');
+    await Promise.all(
+      this.slots.map((slot) => {
+        const id = this.nextId++;
+        slot.busy++;
+        return new Promise<R[]>((resolve, reject) => {
+          slot.pending.set(id, { resolve, reject });
+          slot.worker.postMessage({ ...message, id });
+        });
+      }),
+    );
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
