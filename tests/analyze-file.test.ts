@@ -51,8 +51,10 @@ describe('yuqing analyze --input --output', () => {
         JSON.stringify({
           id: 'notice',
           title: '图书馆开放时间调整',
-          content: '市图书馆自下周起延长开放时间。',
+          content: '鼓楼区图书馆自下周起延长开放时间。',
           publishedAt: '2024-03-04',
+          // 鼓楼区 is in 福州, 南京, 徐州 and 开封: the source's region says which.
+          region: '福州市',
         }),
         JSON.stringify({ id: 7 }),
       ].join('\n'),
@@ -91,7 +93,8 @@ describe('yuqing analyze --input --output', () => {
       );
       expect(line.simhash).toMatch(/^[0-9a-f]{16}$/);
     }
-    const [, wages, reprint] = lines;
+    const [notice, wages, reprint] = lines;
+    expect(notice.regions.map((g: { code: string }) => g.code)).toContain('350102');
     expect(wages.sentiment.label).toBe('negative');
     expect(wages.sentiment.score).toBeLessThan(0);
     expect(wages.sensitivity.score).toBeGreaterThan(30);

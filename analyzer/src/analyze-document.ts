@@ -9,10 +9,11 @@ export function summarize(body: string): string {
   return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS)}…` : text;
 }
 
-/** What the text analysis reads of a crawled document; `authority`: its source's, when known. */
+/** What the text analysis reads of a crawled document; `authority` and region: its source’s, when known. */
 export function toTextInput(raw: RawDocument, source: { authority?: number } = {}): TextInput {
   const input: TextInput = { id: raw.id, title: raw.title, content: raw.body, mediaType: raw.mediaType };
   if (source.authority !== undefined) input.authority = source.authority;
+  if (raw.region) input.defaultRegion = raw.region;
   return input;
 }
 

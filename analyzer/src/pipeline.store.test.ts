@@ -229,6 +229,21 @@ describe('analyzeOnce', () => {
     expect(after?.persons).toEqual(expect.arrayContaining(['欧阳朵朵', '上官婉清']));
   });
 
+  it('places an ambiguous district by the region of the source', async () => {
+    const text = '朝阳区一小区今天凌晨发生火灾，消防部门到场处置，暂无人员伤亡。';
+    await writeRawDocuments(store, [
+      { ...raw(9, '小区火灾', text), id: 'doc-10-changchun', region: '220100' },
+      { ...raw(9, '小区火灾', text), id: 'doc-10-unknown' },
+    ]);
+    expect(await analyzeOnce(store, { logger, analyzer, state: await restoreState(store, logger) })).toEqual({
+      analyzed: 2,
+    });
+    const regions = async (id: string) => (await stored()).find((d) => d.id === id)?.region_codes;
+    // 朝阳区 is in 北京 and in 长春: a 长春 source's report is in 长春; a report of no region, nowhere.
+    expect(await regions('doc-10-changchun')).toEqual(expect.arrayContaining(['220100', '220104']));
+    expect(await regions('doc-10-unknown')).toEqual([]);
+  });
+
   it('weighs sensitivity by the source authority the opinion index reads', async () => {
     const state = await restoreState(store, logger, {
       observers: createObservers({ index: { sourceAuthority: { 'county-gov': 1, 'gossip-forum': 0 } } }),

@@ -30,6 +30,8 @@ export const RawDocumentSchema = z.object({
   publishedAt: Timestamp.nullable(),
   fetchedAt: Timestamp,
   contentHash: z.string().min(1),
+  /** The source's region (GB/T 2260 code or place name): where its ambiguous place names are. */
+  region: z.string().optional(),
 });
 export type RawDocument = z.infer<typeof RawDocumentSchema>;
 

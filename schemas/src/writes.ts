@@ -23,6 +23,7 @@ export function writeRawDocuments(store: Store, docs: readonly RawDocument[]): P
       published_at: toClickHouseTime(d.publishedAt),
       fetched_at: toClickHouseTime(d.fetchedAt),
       content_hash: d.contentHash,
+      region: d.region ?? '',
       stored_at: storedAt,
     })),
   );

@@ -116,6 +116,7 @@ export async function analyzeFile(options: AnalyzeFileOptions): Promise<{ writte
         id: String(input.id),
         title: input.title ?? '',
         content: input.content,
+        defaultRegion: input.region,
       }));
       inFlight.push({ items: batch, results: analyzer.analyze(inputs) });
       if (inFlight.length >= window) await drainOne();

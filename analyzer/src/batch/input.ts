@@ -12,6 +12,8 @@ export const AnalyzeInputSchema = z.object({
     .optional(),
   url: z.string().optional(),
   source: z.string().optional(),
+  /** Where the source is (GB/T 2260 code or place name): resolves ambiguous place names. */
+  region: z.string().max(40).optional(),
 });
 export type AnalyzeInput = z.infer<typeof AnalyzeInputSchema>;
 

@@ -63,6 +63,7 @@ export class ArticleSink {
       publishedAt: Number.isNaN(published) ? null : new Date(published).toISOString(),
       fetchedAt,
       contentHash: hash,
+      region: this.source.region,
     });
     if (!doc.success) {
       this.counters.error('extract');

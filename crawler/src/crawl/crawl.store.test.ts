@@ -57,7 +57,8 @@ describe('crawlOnce against the demo site', () => {
     store = await openStore(loadConfig({ YUQING_DATA_DIR: dir }), logger);
     await migrate(store, logger);
     site = await startDemoSite({ now: NOW });
-    source = demoSource(site.url);
+    // A city's news site: its documents carry its region, which resolves their ambiguous place names.
+    source = { ...demoSource(site.url), region: '330100' };
   });
 
   afterAll(async () => {
@@ -121,6 +122,7 @@ describe('crawlOnce against the demo site', () => {
         source: 'demo',
         site: '127.0.0.1',
         mediaType: 'news',
+        region: '330100',
       });
     }
     // Newest is an hour before the site's clock.

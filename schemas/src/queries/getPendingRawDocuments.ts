@@ -15,7 +15,7 @@ export interface PendingRawDocument extends RawDocument {
 export function buildPendingRawDocumentsQuery(after: Watermark, limit: number): BuiltQuery {
   return {
     query: `SELECT id, url, canonical_url, source, site, media_type, title, body, author,
-        published_at, fetched_at, content_hash, stored_at
+        published_at, fetched_at, content_hash, region, stored_at
       FROM raw_documents FINAL
       WHERE (stored_at, id) > (fromUnixTimestamp64Milli({time:Int64}, 'UTC'), {id:String})
       ORDER BY stored_at, id
@@ -37,6 +37,7 @@ interface Row {
   published_at: string | null;
   fetched_at: string;
   content_hash: string;
+  region: string;
   stored_at: string;
 }
 
@@ -59,6 +60,7 @@ export async function getPendingRawDocuments(
     publishedAt: fromClickHouseTime(r.published_at),
     fetchedAt: fromClickHouseTime(r.fetched_at),
     contentHash: r.content_hash,
+    region: r.region,
     storedAt: fromClickHouseTime(r.stored_at),
   }));
 }
