@@ -74,7 +74,7 @@ export function getJieba(): Jieba {
   return jieba;
 }
 
-/** Adds words (watched people and their aliases, plan terms) to this thread's jieba. */
+/** Adds words (watched people and their aliases) to this thread’s jieba. */
 export function addUserWords(words: Iterable<UserWord>): void {
   const lines = dictLines(words);
   getJieba().loadDict(lines);
