@@ -7,7 +7,7 @@ import type { BuiltQuery, Store } from '../store/engine.ts';
  * count (they are stored by TF-IDF weight): the tail of a long list is mostly noise.
  */
 export interface TopicKeywordCountsOptions {
-  /** Keywords read from each document, strongest first. */
+  /** Keywords read from each document, strongest first (at most 8 are stored). */
   perDocument?: number;
   /** Most frequent keywords returned, and paired. */
   words?: number;
@@ -29,14 +29,17 @@ const DEFAULTS: Required<TopicKeywordCountsOptions> = {
   maxPairs: 400,
 };
 
-/** A topic's original documents' strongest keywords; `{words}` keeps only those words when given. */
+/**
+ * A topic's stories' strongest keywords (topic_keywords, migration 0017: at most eight a
+ * document); `{words}` keeps only those words when given.
+ */
 const keywordsOf = (only: boolean) => `SELECT ${
   only
-    ? 'arrayFilter(w -> has({words:Array(String)}, w), arraySlice(arrayDistinct(keywords), 1, {perDocument:UInt8}))'
-    : 'arraySlice(arrayDistinct(keywords), 1, {perDocument:UInt8})'
+    ? 'arrayFilter(w -> has({words:Array(String)}, w), arraySlice(keywords, 1, {perDocument:UInt8}))'
+    : 'arraySlice(keywords, 1, {perDocument:UInt8})'
 } AS kw
-      FROM documents FINAL
-      WHERE topic_id = {topicId:String} AND duplicate_of = ''`;
+      FROM topic_keywords FINAL
+      WHERE topic_id = {topicId:String} AND reprint = 0`;
 
 export function buildTopicKeywordWordsQuery(
   topicId: string,
