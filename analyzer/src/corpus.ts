@@ -21,10 +21,15 @@ export class Corpus {
   private delta = new Map<string, number>();
   private deltaDocuments = 0;
 
+  /** `persist: false` when nothing takes the deltas (`yuqing analyze --input`): they would only grow. */
+  constructor(private readonly options: { persist?: boolean } = {}) {}
+
   add(doc: TextAnalysis, time?: number): CorpusAnalysis {
     const { keywords, terms } = this.keywords.add(doc.tokens, 10);
-    for (const word of terms.keys()) this.delta.set(word, (this.delta.get(word) ?? 0) + 1);
-    this.deltaDocuments++;
+    if (this.options.persist !== false) {
+      for (const word of terms.keys()) this.delta.set(word, (this.delta.get(word) ?? 0) + 1);
+      this.deltaDocuments++;
+    }
     const hash = fromHex(doc.simhash);
     const maxDistance = maxDistanceFor(doc.simhashTokens);
     const near = maxDistance >= 0 ? this.duplicates.findNear(hash, maxDistance) : null;

@@ -10,7 +10,10 @@ export const analyzeCommand: Command = {
   usage: '--once | --input docs.jsonl --output out.jsonl [--workers N]',
   options: {
     once: { type: 'boolean', help: 'Analyze every crawled document not yet analyzed and exit' },
-    input: { type: 'string', help: 'JSON Lines: {"id","content","title"?,"publishedAt"?,"url"?,"source"?}' },
+    input: {
+      type: 'string',
+      help: 'JSON Lines: {"id","content","title"?,"publishedAt"?,"url"?,"source"?,"region"?}',
+    },
     output: { type: 'string', help: 'Where to write one analysis per line' },
     workers: { type: 'string', help: 'Worker threads (default: the number of cores)' },
     rules: {

@@ -59,7 +59,7 @@ async function* batches<T>(items: AsyncIterable<T>, size: number): AsyncGenerato
  */
 export async function analyzeFile(options: AnalyzeFileOptions): Promise<{ written: number }> {
   const analyzer = new TextAnalyzer(options.workers, { rules: options.rules });
-  const corpus = new Corpus();
+  const corpus = new Corpus({ persist: false });
   // Hot topics as the live pipeline finds them, in publish order; nothing is persisted here, and
   // the observers (plans, events, …) need the store, so this pure mode does not run them.
   const topics = new TopicClusterer((w) => corpus.keywords.idf(w));

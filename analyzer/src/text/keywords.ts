@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { isStopWord } from './stopwords.ts';
+import { isContentWord } from './stopwords.ts';
 import { WordNumbers } from './tag-table.ts';
 
 /** Weight of jieba's shipped IDF, in documents: the corpus takes over as it grows past this. */
 const PRIOR_DOCUMENTS = 1000;
-const NUMERIC = /^[\p{N}.%]+$/u;
+/**
+ * Words whose document frequency is kept. Past it the rarest are forgotten until half remain, so
+ * memory stays bounded however long the stream: a forgotten word weighs as an unseen one, whose
+ * IDF is ln 2 above a word seen once (~5 % at a million documents).
+ */
+const MAX_TERMS = 500_000;
 
 let shippedIdf: WordNumbers | undefined;
 let shippedMedian = 10;
@@ -48,16 +53,22 @@ export class KeywordExtractor {
   load(df: ReadonlyMap<string, number>, documents: number): void {
     for (const [word, n] of df) this.df.set(word, (this.df.get(word) ?? 0) + n);
     this.documents += documents;
+    if (this.df.size > MAX_TERMS) this.forgetRare();
   }
 
-  /** Counts a document's distinct words into the corpus statistics. */
+  /** Words whose document frequency is known. */
+  get terms(): number {
+    return this.df.size;
+  }
+
+  /** Counts a document's distinct content words into the corpus statistics. */
   observe(tokens: readonly string[]): void {
     this.count(termCounts(tokens));
   }
 
   /**
-   * Counts a document into the corpus statistics and returns its keywords and its words with
-   * their counts: one pass over the tokens where `observe` then `extract` would take three.
+   * Counts a document into the corpus statistics and returns its keywords and its content words
+   * with their counts: one pass over the tokens where `observe` then `extract` would take three.
    */
   add(tokens: readonly string[], topK = 10): { keywords: Keyword[]; terms: Map<string, number> } {
     const terms = termCounts(tokens);
@@ -79,6 +90,14 @@ export class KeywordExtractor {
   private count(terms: ReadonlyMap<string, number>): void {
     this.documents++;
     for (const word of terms.keys()) this.df.set(word, (this.df.get(word) ?? 0) + 1);
+    if (this.df.size > MAX_TERMS) this.forgetRare();
+  }
+
+  /** Forgets the words seen least until half the room is free (rarely: amortised over many documents). */
+  private forgetRare(): void {
+    for (let rare = 1; this.df.size > MAX_TERMS / 2; rare++) {
+      for (const [word, n] of this.df) if (n <= rare) this.df.delete(word);
+    }
   }
 
   /** The `topK` heaviest keyword candidates by TF-IDF, kept in order as they come (K is small). */
@@ -86,7 +105,6 @@ export class KeywordExtractor {
     const total = tokenCount || 1;
     const best: Keyword[] = [];
     for (const [word, count] of terms) {
-      if (word.length < 2 || isStopWord(word) || NUMERIC.test(word)) continue;
       const k = { word, weight: (count / total) * this.idf(word) };
       let at = best.length;
       while (at > 0 && heavier(k, best[at - 1] as Keyword)) at--;
@@ -104,8 +122,9 @@ function heavier(a: Keyword, b: Keyword): boolean {
   return a.weight > b.weight || (a.weight === b.weight && collator.compare(a.word, b.word) < 0);
 }
 
+/** Counts of the content words: the only ones a keyword or a topic term can be, so the only ones whose IDF is asked for. */
 function termCounts(tokens: readonly string[]): Map<string, number> {
   const terms = new Map<string, number>();
-  for (const word of tokens) terms.set(word, (terms.get(word) ?? 0) + 1);
+  for (const word of tokens) if (isContentWord(word)) terms.set(word, (terms.get(word) ?? 0) + 1);
   return terms;
 }

@@ -26,3 +26,10 @@ export function isStopWord(word: string): boolean {
   if (word.length === 1) return (first & 1) !== 0;
   return (first & 2) !== 0 && STOP_WORDS.has(word);
 }
+
+const NUMERIC = /^[\p{N}.%]+$/u;
+
+/** A word that can be a keyword or a topic term: two characters or more, no stop word, no number. */
+export function isContentWord(word: string): boolean {
+  return word.length >= 2 && !isStopWord(word) && !NUMERIC.test(word);
+}

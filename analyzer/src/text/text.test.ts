@@ -85,4 +85,19 @@ describe('KeywordExtractor', () => {
     expect(extractor.idf('通报')).toBeLessThan(before / 2);
     expect(extractor.idf('词1')).toBeGreaterThan(extractor.idf('通报'));
   });
+
+  it('counts only words that can be keywords, and forgets the rarest past 500 000', () => {
+    const extractor = new KeywordExtractor();
+    extractor.observe(['的', '暴', '2024', '3.5%', '暴雨', '暴雨']);
+    expect(extractor.terms).toBe(1);
+    // 600 000 words seen once each, and 通报 in every document.
+    for (let d = 0; d < 6000; d++)
+      extractor.observe(['通报', ...Array.from({ length: 100 }, (_, i) => `词${d}_${i}`)]);
+    expect(extractor.terms).toBeLessThanOrEqual(500_000);
+    expect(extractor.terms).toBeGreaterThan(100_000);
+    // The frequent words keep their counts; a forgotten word weighs as an unseen one.
+    expect(extractor.idf('通报')).toBeLessThan(extractor.idf('暴雨'));
+    expect(extractor.idf('暴雨')).toBeLessThan(extractor.idf('词0_0'));
+    expect(extractor.idf('词0_0')).toBe(extractor.idf('词未见过'));
+  });
 });

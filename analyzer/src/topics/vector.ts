@@ -1,4 +1,4 @@
-import { isStopWord } from '../text/stopwords.ts';
+import { isContentWord } from '../text/stopwords.ts';
 import type { TopicDocument } from './types.ts';
 
 /** A sparse vector, L2-normalised: parallel arrays of terms and weights. */
@@ -9,15 +9,10 @@ export interface SparseVector {
 
 export type Idf = (word: string) => number;
 
-const NUMERIC = /^[\p{N}.%]+$/u;
 /** Named things say more about which story a text belongs to than ordinary words. */
 const ENTITY_BOOST = 1.5;
 /** A region is a weak hint (about half a typical word's IDF): many stories happen in one city. */
 const REGION_WEIGHT = 4;
-
-export function isContentWord(word: string): boolean {
-  return word.length >= 2 && !isStopWord(word) && !NUMERIC.test(word);
-}
 
 /** Sublinear TF-IDF over content words, entities boosted, regions as extra features, top `limit` kept. */
 export function vectorize(doc: TopicDocument, idf: Idf, limit: number): SparseVector {
