@@ -11,6 +11,7 @@ import { type BenchFigure, writeResults } from './harness.ts';
 const SUITES: Record<string, () => Promise<BenchFigure[]>> = {
   store: async () => (await import('./store.bench.ts')).storeBench(),
   analyzer: async () => (await import('./analyzer.bench.ts')).analyzerBench(),
+  'analyze-file': async () => (await import('./analyze-file.bench.ts')).analyzeFileBench(),
   crawler: async () => (await import('./crawler.bench.ts')).crawlerBench(),
   latency: async () => (await import('./latency.bench.ts')).latencyBench(),
   dashboard: async () => (await import('./dashboard.bench.ts')).dashboardBench(),
