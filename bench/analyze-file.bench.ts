@@ -13,9 +13,10 @@
  * over the first 250 k documents and flattens (the SimHash window fills to 200 k; the keyword
  * statistics hold 86 k words); the rest of the resident growth is V8 heap room across three
  * threads, not yet explained further. Throughput falls because the main thread's topic
- * clustering costs ~300-430 µs a document on these posts (random mixes of sentences of different
- * events, which resemble many clusters at once), twice the text analysis, and grows with the
- * active topics.
+ * clustering costs ~300-430 µs a document on these posts, twice the text analysis, and grows with
+ * the active topics. The posts are a worst case for it (random mixes of sentences of different
+ * events resemble many clusters at once): on the real CED stream, in time order, it clusters
+ * 25-30 k documents a second (analyzer/scripts/eval-topics.ts).
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
