@@ -7,9 +7,11 @@
  *   npm run bench -- analyze-file      (YUQING_BENCH_LINES=100000,1000000)
  * YUQING_BENCH_CHECKOUT=<dir> runs that checkout's `yuqing` instead (A/B: `git worktree add`,
  * then link node_modules into it, with @yuqing/* pointing into the worktree).
- * Measured 2026-11-24 05:43-06:24 UTC: 100 k lines 2,543 lines/s, peak 1,100 MiB; 1 M lines 1,104
- * lines/s, peak 1,723 MiB (commit f337659; its parent: 2,661 / 1,133 and 1,134 / 1,718, the same).
- * Not flat yet. In one process without workers, the live heap after a full GC grows 145 → 222 MiB
+ * Measured 2026-11-24 05:43-07:08 UTC: 100 k lines 2,543 lines/s, peak 1,100 MiB; 300 k lines
+ * 1,136 lines/s, 1,415 MiB; 1 M lines 865-1,104 lines/s, 1,639-1,723 MiB (commit f337659; its
+ * parent: 100 k 2,661 / 1,133 MiB, 1 M 1,134 / 1,718 MiB, the same). Flattening once the caps fill
+ * (SimHash window and document-to-topic links 200 k each, 500 k keyword statistics, 5,000 active
+ * topics), but not flat: +16 % from 300 k to 1 M. In one process without workers, the live heap after a full GC grows 145 → 222 MiB
  * over the first 250 k documents and flattens (the SimHash window fills to 200 k; the keyword
  * statistics hold 86 k words); the rest of the resident growth is V8 heap room across three
  * threads, not yet explained further. Throughput falls because the main thread's topic
