@@ -1,4 +1,5 @@
 import { LEVEL_COLORS, LEVEL_NAMES } from '../components/alert-labels.ts';
+import { emptyTitle } from './empty-title.ts';
 
 /** ECharts options of the cockpit's index and alert panels (pure, so they can be tested). */
 
@@ -77,12 +78,7 @@ export function alertLevelsOption(
     ],
   };
   if (total === 0) {
-    option.title = {
-      text: '暂无预警',
-      left: 'center',
-      top: 'middle',
-      textStyle: { color: '#a0a4ab', fontSize: 14 },
-    };
+    option.title = emptyTitle('暂无预警');
   }
   return option;
 }
@@ -116,12 +112,7 @@ export function topicIndexOption(
     ],
   };
   if (topics.length === 0) {
-    option.title = {
-      text: '暂无话题',
-      left: 'center',
-      top: 'middle',
-      textStyle: { color: '#a0a4ab', fontSize: 14 },
-    };
+    option.title = emptyTitle('暂无话题');
   }
   return option;
 }

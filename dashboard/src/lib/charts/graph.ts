@@ -1,4 +1,5 @@
 import { MEDIA_NAMES } from '../labels.ts';
+import { emptyTitle } from './empty-title.ts';
 
 /**
  * The reprint graph of an event (转载关系图) as an ECharts graph series, from its reprint chains
@@ -146,12 +147,7 @@ export function reprintGraphOption(chains: readonly Chain[], mode: GraphMode): O
     ],
   };
   if (g.nodes.length === 0) {
-    option.title = {
-      text: '暂无转载',
-      left: 'center',
-      top: 'middle',
-      textStyle: { color: '#a0a4ab', fontSize: 14 },
-    };
+    option.title = emptyTitle('暂无转载');
   }
   return option;
 }

@@ -4,6 +4,8 @@
  * the two go together. The shape is the analyzer's `wordGroups` result.
  */
 
+import { emptyTitle } from './empty-title.ts';
+
 type Option = Record<string, unknown>;
 
 export interface WordGroupsData {
@@ -58,12 +60,7 @@ export function wordGroupsOption(g: WordGroupsData): Option {
     ],
   };
   if (g.nodes.length === 0) {
-    option.title = {
-      text: '暂无关键词',
-      left: 'center',
-      top: 'middle',
-      textStyle: { color: '#a0a4ab', fontSize: 14 },
-    };
+    option.title = emptyTitle('暂无关键词');
   }
   return option;
 }
