@@ -108,6 +108,7 @@ export async function analyzeFile(options: AnalyzeFileOptions): Promise<{ writte
       if (!out.write(`${line}\n`)) await once(out, 'drain');
       written++;
     }
+    topics.dropRetired();
   };
 
   try {

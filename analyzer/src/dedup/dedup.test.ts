@@ -88,6 +88,43 @@ describe('SimHashIndex', () => {
     expect(index.findNear(base)).toBe('second');
   });
 
+  it('agrees with a scan of the live entries through evictions, replacements and deletions', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed / 2147483647;
+    };
+    const word = () => BigInt(Math.floor(random() * 2 ** 32));
+    const centres = Array.from({ length: 8 }, () => (word() << 32n) | word());
+    const near = () =>
+      flip(centres[Math.floor(random() * 8)] as bigint, Math.floor(random() * 64), Math.floor(random() * 64));
+    const index = new SimHashIndex({ cap: 60 });
+    const live = new Map<string, { hash: bigint; time: number; seq: number }>();
+    for (let seq = 0; seq < 6000; seq++) {
+      const id = `d${Math.floor(random() * 150)}`;
+      if (random() < 0.1) {
+        expect(index.delete(id)).toBe(live.delete(id));
+        continue;
+      }
+      const hash = near();
+      const time = Math.floor(random() * 50);
+      index.add(id, hash, time);
+      live.delete(id);
+      live.set(id, { hash, time, seq });
+      if (live.size > 60) live.delete(live.keys().next().value as string);
+      const probe = near();
+      let expected: string | null = null;
+      let best: { time: number; seq: number } | undefined;
+      for (const [key, e] of live) {
+        if (hamming(e.hash, probe) > 3) continue;
+        if (best && (e.time > best.time || (e.time === best.time && e.seq > best.seq))) continue;
+        [expected, best] = [key, e];
+      }
+      expect(index.size).toBe(live.size);
+      expect(index.findNear(probe)).toBe(expected);
+    }
+  });
+
   it('replaces an id added twice', () => {
     const index = new SimHashIndex();
     index.add('x', base);

@@ -1,20 +1,12 @@
 import { halves, hammingHalves } from './simhash.ts';
 
-interface Entry {
-  readonly id: string;
-  readonly hi: number;
-  readonly lo: number;
-  /** Publication time in ms (or insertion order when none was given): "earliest" means smallest. */
-  readonly time: number;
-  readonly seq: number;
-}
-
 export interface SimHashIndexOptions {
   /** Keep at most this many entries; the oldest added are evicted first. Unbounded by default. */
   readonly cap?: number;
 }
 
 const BANDS = 4;
+const NONE = -1;
 
 /** The 16-bit band `b` (0 = lowest bits) of a hash given as two 32-bit halves. */
 function band(hi: number, lo: number, b: number): number {
@@ -26,12 +18,32 @@ function band(hi: number, lo: number, b: number): number {
  * Near-duplicate lookup over 64-bit SimHashes with 4 bands of 16 bits. Two hashes within
  * Hamming distance 3 differ in at most 3 bands, so they agree on at least one (pigeonhole): every
  * match within distance ≤ 3 is found. Larger distances are checked but not guaranteed.
+ *
+ * Entries live in slots of typed arrays, and each band's buckets are doubly linked lists of
+ * slots, so the 200 k-document window of the batch analysis costs ~100 bytes an entry (plus its
+ * id) instead of the ~450 of an object per entry and a Set per bucket.
  */
 export class SimHashIndex {
-  readonly #entries = new Map<string, Entry>();
-  readonly #buckets = new Map<number, Set<string>>();
+  readonly #slots = new Map<string, number>();
+  /**
+   * (slot, seq) pairs in the order they were added, oldest from `#orderHead`, when capped: a pair
+   * whose slot was emptied or refilled since is skipped (see BoundedMap for why not the Map's order).
+   */
+  #order: number[] = [];
+  #orderHead = 0;
+  readonly #free: number[] = [];
   readonly #cap: number;
-  #seq = 0;
+  #ids: Array<string | undefined> = [];
+  #hi = new Uint32Array(0);
+  #lo = new Uint32Array(0);
+  /** Publication time in ms (or insertion order when none was given): "earliest" means smallest. */
+  #time = new Float64Array(0);
+  #seq = new Float64Array(0);
+  /** First node of each band's bucket; a node is `slot * BANDS + band`. */
+  readonly #head = new Int32Array(BANDS * 0x10000).fill(NONE);
+  #next = new Int32Array(0);
+  #prev = new Int32Array(0);
+  #counter = 0;
 
   constructor(options: SimHashIndexOptions = {}) {
     this.#cap = options.cap ?? Number.POSITIVE_INFINITY;
@@ -39,46 +51,59 @@ export class SimHashIndex {
   }
 
   get size(): number {
-    return this.#entries.size;
+    return this.#slots.size;
   }
 
   has(id: string): boolean {
-    return this.#entries.has(id);
+    return this.#slots.has(id);
   }
 
   /** Adds (or replaces) a document's hash; `time` is its publication time, as ms or a Date. */
   add(id: string, hash: bigint, time?: number | Date): void {
     this.delete(id);
+    if (this.#slots.size >= this.#cap) this.#evictOldest();
     const [hi, lo] = halves(hash);
-    const seq = this.#seq++;
+    const seq = this.#counter++;
     const t = time === undefined ? Number.NaN : typeof time === 'number' ? time : time.getTime();
-    const entry: Entry = { id, hi, lo, time: Number.isNaN(t) ? seq : t, seq };
-    this.#entries.set(id, entry);
-    for (let b = 0; b < BANDS; b++) {
-      const key = b * 0x10000 + band(hi, lo, b);
-      let bucket = this.#buckets.get(key);
-      if (!bucket) {
-        bucket = new Set();
-        this.#buckets.set(key, bucket);
-      }
-      bucket.add(id);
+    const slot = this.#free.pop() ?? this.#grow();
+    this.#slots.set(id, slot);
+    this.#ids[slot] = id;
+    this.#hi[slot] = hi;
+    this.#lo[slot] = lo;
+    this.#time[slot] = Number.isNaN(t) ? seq : t;
+    this.#seq[slot] = seq;
+    if (Number.isFinite(this.#cap)) {
+      this.#order.push(slot, seq);
+      // Drop the pairs read, and those left by deletions, once they outnumber the live ones.
+      if (this.#order.length > 4 * this.#slots.size + 4096) this.#compactOrder();
     }
-    while (this.#entries.size > this.#cap) {
-      const oldest = this.#entries.keys().next().value as string;
-      this.delete(oldest);
+    for (let b = 0; b < BANDS; b++) {
+      const node = slot * BANDS + b;
+      const key = b * 0x10000 + band(hi, lo, b);
+      const first = this.#head[key] as number;
+      this.#next[node] = first;
+      this.#prev[node] = NONE;
+      if (first !== NONE) this.#prev[first] = node;
+      this.#head[key] = node;
     }
   }
 
   delete(id: string): boolean {
-    const entry = this.#entries.get(id);
-    if (!entry) return false;
-    this.#entries.delete(id);
+    const slot = this.#slots.get(id);
+    if (slot === undefined) return false;
+    this.#slots.delete(id);
+    this.#ids[slot] = undefined;
+    const hi = this.#hi[slot] as number;
+    const lo = this.#lo[slot] as number;
     for (let b = 0; b < BANDS; b++) {
-      const key = b * 0x10000 + band(entry.hi, entry.lo, b);
-      const bucket = this.#buckets.get(key);
-      bucket?.delete(id);
-      if (bucket?.size === 0) this.#buckets.delete(key);
+      const node = slot * BANDS + b;
+      const before = this.#prev[node] as number;
+      const after = this.#next[node] as number;
+      if (before !== NONE) this.#next[before] = after;
+      else this.#head[b * 0x10000 + band(hi, lo, b)] = after;
+      if (after !== NONE) this.#prev[after] = before;
     }
+    this.#free.push(slot);
     return true;
   }
 
@@ -89,16 +114,67 @@ export class SimHashIndex {
   findNear(hash: bigint, maxDistance = 3): string | null {
     if (maxDistance < 0) return null;
     const [hi, lo] = halves(hash);
-    let best: Entry | undefined;
+    let best = NONE;
     for (let b = 0; b < BANDS; b++) {
-      const bucket = this.#buckets.get(b * 0x10000 + band(hi, lo, b));
-      if (!bucket) continue;
-      for (const id of bucket) {
-        const e = this.#entries.get(id) as Entry;
-        if (best && (e.time > best.time || (e.time === best.time && e.seq >= best.seq))) continue;
-        if (hammingHalves(hi, lo, e.hi, e.lo) <= maxDistance) best = e;
+      for (let node = this.#head[b * 0x10000 + band(hi, lo, b)] as number; node !== NONE; ) {
+        const slot = (node - b) / BANDS;
+        node = this.#next[node] as number;
+        if (best !== NONE && !this.#earlier(slot, best)) continue;
+        if (hammingHalves(hi, lo, this.#hi[slot] as number, this.#lo[slot] as number) <= maxDistance)
+          best = slot;
       }
     }
-    return best?.id ?? null;
+    return best === NONE ? null : (this.#ids[best] as string);
   }
+
+  #evictOldest(): void {
+    while (this.#orderHead < this.#order.length) {
+      const slot = this.#order[this.#orderHead++] as number;
+      const seq = this.#order[this.#orderHead++] as number;
+      const id = this.#ids[slot];
+      if (id !== undefined && this.#seq[slot] === seq) {
+        this.delete(id);
+        break;
+      }
+    }
+  }
+
+  #compactOrder(): void {
+    const live: number[] = [];
+    for (let i = this.#orderHead; i < this.#order.length; i += 2) {
+      const slot = this.#order[i] as number;
+      const seq = this.#order[i + 1] as number;
+      if (this.#ids[slot] !== undefined && this.#seq[slot] === seq) live.push(slot, seq);
+    }
+    this.#order = live;
+    this.#orderHead = 0;
+  }
+
+  #earlier(a: number, b: number): boolean {
+    const ta = this.#time[a] as number;
+    const tb = this.#time[b] as number;
+    return ta < tb || (ta === tb && (this.#seq[a] as number) < (this.#seq[b] as number));
+  }
+
+  /** A new slot at the end, doubling the arrays when they are full. */
+  #grow(): number {
+    const slot = this.#ids.length;
+    this.#ids.push(undefined);
+    if (slot >= this.#hi.length) {
+      const length = Math.min(Math.max(1024, slot * 2), this.#cap);
+      this.#hi = widened(this.#hi, length);
+      this.#lo = widened(this.#lo, length);
+      this.#time = widened(this.#time, length);
+      this.#seq = widened(this.#seq, length);
+      this.#next = widened(this.#next, length * BANDS);
+      this.#prev = widened(this.#prev, length * BANDS);
+    }
+    return slot;
+  }
+}
+
+function widened<A extends Uint32Array | Int32Array | Float64Array>(old: A, length: number): A {
+  const array = new (old.constructor as new (length: number) => A)(length);
+  array.set(old);
+  return array;
 }

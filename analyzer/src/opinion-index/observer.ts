@@ -5,6 +5,7 @@ import {
   type TopicStats,
   writeOpinionIndex,
 } from '@yuqing/schemas';
+import { BoundedMap } from '../bounded-map.ts';
 import type { DocumentObserver, ObserverContext } from '../observer.ts';
 import { computeIndex, documentInputs, groupInputs, type IndexResult } from './compute.ts';
 import { type OpinionIndexConfig, regionPrefix } from './config.ts';
@@ -21,7 +22,7 @@ export class OpinionIndexObserver implements DocumentObserver {
   topicStats = new Map<string, TopicStats>();
   topicIndex = new Map<string, IndexResult>();
   documentIndex = new Map<string, IndexResult>();
-  private readonly stored = new Map<string, IndexResult>();
+  private readonly stored = new BoundedMap<string, IndexResult>(50_000);
   readonly homePrefixes: string[];
 
   constructor(readonly config: OpinionIndexConfig) {
@@ -61,7 +62,6 @@ export class OpinionIndexObserver implements DocumentObserver {
       return false;
     }
     this.stored.set(key, result);
-    if (this.stored.size > 50_000) this.stored.delete(this.stored.keys().next().value as string);
     return true;
   }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TopicRecord } from '@yuqing/schemas';
+import { BoundedMap } from '../bounded-map.ts';
 import { Cluster } from './cluster.ts';
 import { type ClustererOptions, DEFAULT_OPTIONS, type Topic, type TopicDocument } from './types.ts';
 import { type Idf, vectorize } from './vector.ts';
@@ -30,7 +31,7 @@ export class TopicClusterer {
   readonly options: ClustererOptions;
   private readonly active = new Map<string, Cluster>();
   private readonly index = new Map<string, Set<Cluster>>();
-  private readonly docTopic = new Map<string, string>();
+  private readonly docTopic = new BoundedMap<string, string>(DOC_LINKS);
   /** Topics that left the active set or were merged, still to be reported by `takeChanged`. */
   private readonly retired = new Map<string, Cluster>();
   private recent: Cluster[] = [];
@@ -146,6 +147,11 @@ export class TopicClusterer {
     return out;
   }
 
+  /** Forgets the retired topics unreported: for a caller that never persists (batch analysis). */
+  dropRetired(): void {
+    this.retired.clear();
+  }
+
   /** The topic a document was assigned to, while it is remembered. */
   topicOf(docId: string): string | undefined {
     return this.docTopic.get(docId);
@@ -174,10 +180,6 @@ export class TopicClusterer {
 
   private link(docId: string, topicId: string): void {
     this.docTopic.set(docId, topicId);
-    if (this.docTopic.size > DOC_LINKS) {
-      const oldest = this.docTopic.keys().next().value as string;
-      this.docTopic.delete(oldest);
-    }
   }
 
   /** Drops topics quiet for `evictHours`, and the quietest ones beyond `maxActive`. */
