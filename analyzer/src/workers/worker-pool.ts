@@ -23,7 +23,9 @@ export class WorkerPool<T, R> {
   private closed = false;
 
   constructor(script: URL, size = Math.max(1, Math.min(os.availableParallelism(), 4)), workerData?: unknown) {
-    const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : ['--import', 'tsx'];
+    // Workers inherit the process's options (tsx among them, and V8 heap flags such as
+    // --max-old-space-size, which Node refuses in a worker's own execArgv); else they load tsx.
+    const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? undefined : ['--import', 'tsx'];
     this.slots = Array.from({ length: size }, () => {
       const slot: Slot<R> = {
         worker: new Worker(script, { execArgv, workerData }),
