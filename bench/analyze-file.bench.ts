@@ -7,18 +7,22 @@
  *   npm run bench -- analyze-file      (YUQING_BENCH_LINES=100000,1000000)
  * YUQING_BENCH_CHECKOUT=<dir> runs that checkout's `yuqing` instead (A/B: `git worktree add`,
  * then link node_modules into it, with @yuqing/* pointing into the worktree).
- * Measured 2026-11-24 05:43-07:08 UTC: 100 k lines 2,543 lines/s, peak 1,100 MiB; 300 k lines
- * 1,136 lines/s, 1,415 MiB; 1 M lines 865-1,104 lines/s, 1,639-1,723 MiB (commit f337659; its
- * parent: 100 k 2,661 / 1,133 MiB, 1 M 1,134 / 1,718 MiB, the same). Flattening once the caps fill
- * (SimHash window and document-to-topic links 200 k each, 500 k keyword statistics, 5,000 active
- * topics), but not flat: +16 % from 300 k to 1 M. In one process without workers, the live heap after a full GC grows 145 → 222 MiB
- * over the first 250 k documents and flattens (the SimHash window fills to 200 k; the keyword
- * statistics hold 86 k words); the rest of the resident growth is V8 heap room across three
- * threads, not yet explained further. Throughput falls because the main thread's topic
- * clustering costs ~300-430 µs a document on these posts, twice the text analysis, and grows with
- * the active topics. The posts are a worst case for it (random mixes of sentences of different
- * events resemble many clusters at once): on the real CED stream, in time order, it clusters
- * 25-30 k documents a second (analyzer/scripts/eval-topics.ts).
+ * Measured 2026-11-24 09:08-09:30 UTC (commit 3499a79): 100 k lines 1,757 lines/s, peak 936 MiB;
+ * 1 M lines 1,378 lines/s, 1,142 MiB. Before (f337659): 100 k 2,543 / 1,100 MiB, 300 k 1,136 / 1,415,
+ * 1 M 865-1,104 / 1,639-1,723. What changed: the SimHash window is typed arrays (232 → ~80 bytes
+ * an entry), the oldest entry of that window and of the document-to-topic links is found in O(1)
+ * (V8's map.keys().next() walked the deleted entries, 20-170 µs a document once the 200 k caps
+ * had filled), and retired topics are dropped. The main thread's live heap after a full GC stays
+ * at 107-116 MiB from the second minute of the 1 M lines to the end; with a full GC every 30 s the
+ * whole process stays at 600-680 MiB. The rest of the peak is V8's heap room: with its default
+ * 4 GB limit, V8 lets a heap grow to several times its live size. With the limit at 1 GB
+ * (NODE_OPTIONS=--max-old-space-size=1024), the peak is 640 MiB at 100 k lines, 695 at 300 k and
+ * 756 at 1 M, at the same speed (measured before the O(1) eviction). Throughput is noisy on this
+ * shared machine (the same 100 k run gave 1,841-3,011 lines/s within the hour); it falls with the
+ * input because the main thread's topic clustering grows with the active topics. These posts are
+ * a worst case for it (random mixes of sentences of different events resemble many clusters at
+ * once): on the real CED stream, in time order, it clusters 25-30 k documents a second
+ * (analyzer/scripts/eval-topics.ts).
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
