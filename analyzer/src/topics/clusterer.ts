@@ -56,7 +56,7 @@ export class TopicClusterer {
       const cluster = Cluster.fromRecord(r);
       c.active.set(cluster.id, cluster);
       for (const t of cluster.centroid.keys()) c.indexTerm(t, cluster);
-      if (cluster.representativeDocId) c.link(cluster.representativeDocId, cluster.id);
+      if (cluster.representativeDocId) c.docTopic.set(cluster.representativeDocId, cluster.id);
       c.version = Math.max(c.version, r.version);
       c.clock = Math.max(c.clock, r.lastSeen);
     }
@@ -113,7 +113,7 @@ export class TopicClusterer {
     for (const t of added) this.indexTerm(t, best);
     for (const t of removed) this.unindexTerm(t, best);
     this.recent = [best, ...this.recent.filter((c) => c !== best)].slice(0, RECENT);
-    this.link(doc.id, best.id);
+    this.docTopic.set(doc.id, best.id);
     if (++this.seen % HOUSEKEEPING_EVERY === 0) this.housekeeping();
     return best.id;
   }
@@ -176,10 +176,6 @@ export class TopicClusterer {
     const posting = this.index.get(term);
     posting?.delete(cluster);
     if (posting?.size === 0) this.index.delete(term);
-  }
-
-  private link(docId: string, topicId: string): void {
-    this.docTopic.set(docId, topicId);
   }
 
   /** Drops topics quiet for `evictHours`, and the quietest ones beyond `maxActive`. */
