@@ -7,7 +7,9 @@ import {
   analyzeSentiment,
   evaluateSet,
   formatFigures,
+  labelOf,
   loadSentimentData,
+  NEGATIVE,
   nlpccHeldOutByEmotion,
   predictProbabilities,
   SentimentModel,
@@ -27,14 +29,14 @@ console.log(`model loaded in ${(performance.now() - loadStart).toFixed(0)} ms`);
 const data = loadSentimentData(values.data);
 for (const set of data.heldOut) console.log(formatFigures(evaluateSet(model, set)));
 
-// The negative emotions one by one: how many posts are labelled negative (the label is the most
-// probable class, so neutral can win) and how many lean negative (score < 0); none for comparison.
+// The negative emotions one by one: how many posts are labelled negative (`labelOf`: neutral can
+// win) and how many lean negative (score < 0); none for comparison.
 const byEmotion = nlpccHeldOutByEmotion(values.data);
 console.log('nlpcc2013 held-out 20%, negative emotions: labelled negative | leaning negative (score < 0)');
 for (const emotion of ['anger', 'fear', 'disgust', 'sadness', 'none']) {
   const probs = predictProbabilities(model, byEmotion.get(emotion) ?? []);
   const pct = (k: number) => ((100 * k) / Math.max(1, probs.length)).toFixed(1);
-  const labelled = probs.filter(([neg = 0, neu = 0, pos = 0]) => neg >= neu && neg >= pos).length;
+  const labelled = probs.filter(([neg = 0, neu = 0, pos = 0]) => labelOf(neg, neu, pos) === NEGATIVE).length;
   const leaning = probs.filter(([neg = 0, , pos = 0]) => pos - neg < 0).length;
   console.log(`  ${emotion.padEnd(8)} n=${probs.length}: ${pct(labelled)} % | ${pct(leaning)} %`);
 }

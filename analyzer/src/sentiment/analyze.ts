@@ -3,6 +3,7 @@ import { extractFeatures, FeatureBuffer } from './features.ts';
 import {
   getSentimentModel,
   LABELS,
+  labelOf,
   NEGATIVE,
   POSITIVE,
   type SentimentLabel,
@@ -154,7 +155,7 @@ export function analyzeSentiment(
   const words = tokens ?? segment(clean);
   extractFeatures(clean, words, emoticons, model.lexicon, f);
   const p = wanted > 0 ? logitsAndPushes(model, f) : probabilities(model, f);
-  const best = p[0] >= p[1] && p[0] >= p[2] ? NEGATIVE : p[2] >= p[1] ? POSITIVE : 1;
+  const best = labelOf(p[0], p[1], p[2]);
   const score = Math.max(-1, Math.min(1, p[2] - p[0]));
   const direction = best === NEGATIVE ? -1 : best === POSITIVE ? 1 : Math.sign(score);
   return {

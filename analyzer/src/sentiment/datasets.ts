@@ -100,19 +100,22 @@ export function csvRows(content: string): string[][] {
 }
 
 /**
- * weibo_senti_100k: labels come from emoticons, so the codes are removed; rows whose text lost
- * characters to a GBK round-trip (flag column) are kept apart.
+ * weibo_senti_100k, whose labels come from the posts' emoticons. `emoticons: 'strip'` removes the
+ * codes: what the words alone say. `'keep'` leaves them, as training reads the set: the model can
+ * then put each label on its emoticon, where it came from, instead of forcing it onto words that
+ * often say nothing. Rows whose text lost characters to a GBK round-trip (flag column) are kept apart.
  */
 export function loadWeiboSenti(
   dataDir: string,
   file: 'dev' | 'test',
+  emoticons: 'strip' | 'keep' = 'strip',
 ): { clean: LabelledText[]; damaged: LabelledText[] } {
   const clean: LabelledText[] = [];
   const damaged: LabelledText[] = [];
   for (const [, label, text, flag] of tsvRows(
     readData(dataDir, `sentiment/weibo_senti_100k_subset/${file}.tsv`),
   )) {
-    const t = stripEmoticons(text ?? '');
+    const t = emoticons === 'strip' ? stripEmoticons(text ?? '') : (text ?? '').trim();
     if (t === '') continue;
     (flag === '1' ? damaged : clean).push({ text: t, label: label === '1' ? POSITIVE : NEGATIVE });
   }
@@ -187,8 +190,9 @@ export function loadSentimentData(
 ): SentimentData {
   const w = { ...SET_WEIGHTS, ...weights };
   if (validation) return validationSplit(loadSentimentData(dataDir, weights));
-  const wsDev = loadWeiboSenti(dataDir, 'dev');
+  const wsDev = loadWeiboSenti(dataDir, 'dev', 'keep');
   const wsTest = loadWeiboSenti(dataDir, 'test');
+  const wsTestWithEmoticons = loadWeiboSenti(dataDir, 'test', 'keep');
   const nlpcc = loadNlpcc(dataDir);
   const moods = tsvRows(readData(dataDir, 'sentiment/nlpcc2013_weibo_emotion/simplifyweibo_5_moods.tsv'))
     .filter(([, emotion, text, dup]) => dup === '0' && text && NLPCC_POLARITY[emotion ?? ''] !== undefined)
@@ -211,6 +215,11 @@ export function loadSentimentData(
   const heldOut: DataSet[] = [
     { name: 'weibo_senti_100k test (clean rows, emoticons stripped)', threeClass: false, rows: wsTest.clean },
     { name: 'weibo_senti_100k test (damaged rows)', threeClass: false, rows: wsTest.damaged },
+    {
+      name: 'weibo_senti_100k test (clean rows, emoticons kept)',
+      threeClass: false,
+      rows: wsTestWithEmoticons.clean,
+    },
     { name: 'nlpcc2013 held-out 20% (surprise excluded)', threeClass: true, rows: nlpcc.heldOut },
     waimai.heldOut,
     shopping.heldOut,
@@ -223,7 +232,11 @@ export function loadSentimentData(
     train: [
       {
         key: 'weibo_senti',
-        set: { name: 'weibo_senti_100k dev (clean rows)', threeClass: false, rows: fresh(wsDev.clean) },
+        set: {
+          name: 'weibo_senti_100k dev (clean rows, emoticons kept)',
+          threeClass: false,
+          rows: fresh(wsDev.clean),
+        },
         weight: w.weibo_senti,
       },
       {

@@ -3,7 +3,7 @@ import { probabilities } from './analyze.ts';
 import type { DataSet } from './datasets.ts';
 import { extractFeatures, FeatureBuffer } from './features.ts';
 import { type Scores, score, scoreBinary } from './metrics.ts';
-import { NEGATIVE, NEUTRAL, POSITIVE, type SentimentModel } from './model.ts';
+import { labelOf, NEGATIVE, NEUTRAL, POSITIVE, type SentimentModel } from './model.ts';
 import { normalizeText } from './normalize.ts';
 
 export interface SetFigures {
@@ -30,16 +30,11 @@ export function predictProbabilities(model: SentimentModel, texts: readonly stri
   });
 }
 
-const argmax = (p: readonly number[]) =>
-  (p[0] as number) >= (p[1] as number) && (p[0] as number) >= (p[2] as number)
-    ? NEGATIVE
-    : (p[2] as number) >= (p[1] as number)
-      ? POSITIVE
-      : NEUTRAL;
+const label = (p: readonly number[]) => labelOf(p[0] as number, p[1] as number, p[2] as number);
 
-/** Predicted label index (argmax) for each text. */
+/** Predicted label index (`labelOf`, as `analyzeSentiment` labels) for each text. */
 export function predictLabels(model: SentimentModel, texts: readonly string[]): number[] {
-  return predictProbabilities(model, texts).map(argmax);
+  return predictProbabilities(model, texts).map(label);
 }
 
 export function evaluateSet(model: SentimentModel, set: DataSet): SetFigures {
@@ -48,7 +43,7 @@ export function evaluateSet(model: SentimentModel, set: DataSet): SetFigures {
     model,
     set.rows.map((r) => r.text),
   );
-  const predicted = probs.map(argmax);
+  const predicted = probs.map(label);
   const polarGold: number[] = [];
   const polarPredicted: number[] = [];
   gold.forEach((g, i) => {

@@ -19,6 +19,8 @@ export {
   DEFAULT_MODEL_PATH,
   getSentimentModel,
   LABELS,
+  labelOf,
+  NEGATIVE,
   type SentimentLabel,
   SentimentModel,
   setSentimentModel,
