@@ -2,7 +2,7 @@
  * Trains the subject-category model (multinomial logistic regression, Adagrad, hashed jieba words
  * and character bigrams) and writes analyzer/models/category.json + category.weights.gz.
  * Deterministic: fixed data order, seeded shuffle, zero start.
- *   npx tsx analyzer/scripts/train-category.ts [--dim 18] [--epochs 6] [--seed-weight 6] [--validation]
+ *   npx tsx analyzer/scripts/train-category.ts [--dim 18] [--epochs 6] [--validation]
  * `--validation` trains without one training row in five (chosen by another hash than the held-out
  * split), reports on those and writes nothing: for choosing options without looking at dev.
  */
@@ -18,7 +18,6 @@ import {
 import { extractFeatures, type Features } from '../src/classify/features.ts';
 import { evaluate, formatReport } from '../src/classify/metrics.ts';
 import { type CategoryModel, saveModel, scoreFeatures } from '../src/classify/model.ts';
-import { seedRows } from '../src/classify/seed-words.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,7 +25,6 @@ const { values } = parseArgs({
     epochs: { type: 'string', default: '6' },
     rate: { type: 'string', default: '0.4' },
     l2: { type: 'string', default: '5e-3' },
-    'seed-weight': { type: 'string', default: '6' },
     'dry-run': { type: 'boolean', default: false },
     validation: { type: 'boolean', default: false },
   },
@@ -35,8 +33,6 @@ const dim = 2 ** Number(values.dim);
 const epochs = Number(values.epochs);
 const rate = Number(values.rate);
 const l2 = Number(values.l2);
-/** How much a seed word (`seed-words.ts`) weighs against a headline: one word is a short text. */
-const seedWeight = Number(values['seed-weight']);
 const C = CATEGORIES.length;
 
 function mulberry32(seed: number): () => number {
@@ -56,18 +52,16 @@ const external = loadWeakExternal();
 const all = [...toutiao, ...external];
 const validation = values.validation;
 const inValidation = (r: LabelledText) => stableHash(`v${r.text}`) % 5 === 0;
-const seeds: LabelledText[] = seedRows().map((r) => ({ ...r, source: 'seed', original: 'none' }));
-const train = all.filter((r) => !isHeldOut(r.text) && !(validation && inValidation(r))).concat(seeds);
+const train = all.filter((r) => !isHeldOut(r.text) && !(validation && inValidation(r)));
 const dev = validation
   ? toutiao.filter((r) => !isHeldOut(r.text) && inValidation(r))
   : toutiao.filter((r) => isHeldOut(r.text));
 const featurize = (rows: LabelledText[]) => rows.map((r) => extractFeatures(r.text, undefined, dim));
 const trainX = featurize(train);
 const trainY = train.map((r) => categoryIndex(r.label));
-const rowWeight = train.map((r) => (r.source === 'seed' ? seedWeight : 1));
 const devX = featurize(dev);
 console.log(
-  `train ${train.length} (external ${external.length}, seed words ${seeds.length}), dev ${dev.length}, features ${(Date.now() - started) / 1000}s`,
+  `train ${train.length} (external ${external.length}), dev ${dev.length}, features ${(Date.now() - started) / 1000}s`,
 );
 
 // Rare classes weigh more (square root of inverse frequency) so macro-F1 does not neglect them.
@@ -89,13 +83,13 @@ const order = trainX.map((_, i) => i);
 const logits = new Float32Array(C);
 const grad = new Float32Array(C);
 
-function step(x: Features, y: number, weight: number): void {
+function step(x: Features, y: number): void {
   scoreFeatures(model, x, logits);
   let max = Number.NEGATIVE_INFINITY;
   for (const l of logits) max = Math.max(max, l);
   let sum = 0;
   for (let c = 0; c < C; c++) sum += Math.exp((logits[c] as number) - max);
-  const sw = (classWeight[y] as number) * weight;
+  const sw = classWeight[y] as number;
   for (let c = 0; c < C; c++)
     grad[c] = (Math.exp((logits[c] as number) - max) / sum - (c === y ? 1 : 0)) * sw;
   const w = model.weights;
@@ -130,7 +124,7 @@ for (let e = 0; e < epochs; e++) {
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j] as number, order[i] as number];
   }
-  for (const i of order) step(trainX[i] as Features, trainY[i] as number, rowWeight[i] as number);
+  for (const i of order) step(trainX[i] as Features, trainY[i] as number);
   const r = evaluate(
     dev.map((d) => d.label),
     predict(devX),
@@ -152,9 +146,8 @@ if (!values['dry-run'] && !validation) {
     trainedOn: {
       toutiao: toutiao.length - dev.length,
       external: external.filter((r) => !isHeldOut(r.text)).length,
-      seedWords: seeds.length,
     },
-    hyper: { dimLog2: Number(values.dim), epochs, rate, l2, seedWeight },
+    hyper: { dimLog2: Number(values.dim), epochs, rate, l2 },
     devToutiao: { n: report.n, accuracy: report.accuracy, macroF1: report.macroF1 },
   });
   console.log('wrote analyzer/models/category.json and category.weights.gz');
