@@ -11,17 +11,12 @@ export const POSITIVE = 2;
 const K = LABELS.length;
 
 /**
- * How much the label leans towards negative: negative wins when P(negative)·e^0.15 is at least
- * P(neutral) and P(positive). Chosen on the validation split: the largest lean that calls no
- * more neutral posts negative than the model before the emoticons were kept in training (15.8 %).
- * See models/SENTIMENT.md. The score is not leaned.
+ * The label index of class probabilities [negative, neutral, positive]: the most probable class,
+ * negative on a tie. (A lean towards negative was weighed on the validation split and is not
+ * needed: see models/SENTIMENT.md, "The label".)
  */
-const NEGATIVE_LEAN = Math.exp(0.15);
-
-/** The label index of class probabilities [negative, neutral, positive]. */
 export function labelOf(negative: number, neutral: number, positive: number): number {
-  const leaned = negative * NEGATIVE_LEAN;
-  if (leaned >= neutral && leaned >= positive) return NEGATIVE;
+  if (negative >= neutral && negative >= positive) return NEGATIVE;
   return positive >= neutral ? POSITIVE : NEUTRAL;
 }
 

@@ -121,7 +121,7 @@ describe('held-out regression', () => {
       rows.map((r) => r.label),
       predicted,
     );
-    // measured 0.684 on all 11,073 clean rows (the model reads emoticons; these have none)
+    // measured 0.689 on all 11,073 clean rows (the model reads emoticons; these have none)
     expect(figures.accuracy).toBeGreaterThan(0.66);
   });
 
@@ -131,7 +131,7 @@ describe('held-out regression', () => {
       getSentimentModel(),
       rows.map((r) => r.text),
     );
-    // measured 0.926 on all 11,143 clean rows, 0.800 by the model trained with the codes stripped
+    // measured 0.925 on all 11,143 clean rows, 0.800 by the model trained with the codes stripped
     expect(
       scoreBinary(
         rows.map((r) => r.label),
@@ -147,19 +147,18 @@ describe('held-out regression', () => {
       rows.map((r) => r.text),
     );
     const gold = rows.map((r) => r.label);
-    // measured 3-class 0.745 accuracy / 0.706 macro-F1, binary 0.826
+    // measured 3-class 0.757 accuracy / 0.726 macro-F1, binary 0.840
     expect(score(gold, predicted).macroF1).toBeGreaterThan(0.67);
     expect(scoreBinary(gold, predicted).accuracy).toBeGreaterThan(0.8);
   });
 });
 
 describe('labelOf', () => {
-  it('is the most probable class, leaning a little towards negative', () => {
+  it('is the most probable class, negative on a tie', () => {
     expect(labelOf(0.2, 0.7, 0.1)).toBe(NEUTRAL);
     expect(labelOf(0.1, 0.3, 0.6)).toBe(POSITIVE);
     expect(labelOf(0.6, 0.3, 0.1)).toBe(NEGATIVE);
-    // 0.44 · e^0.15 ≈ 0.51 ≥ 0.46: a near tie with neutral goes to negative
-    expect(labelOf(0.44, 0.46, 0.1)).toBe(NEGATIVE);
-    expect(labelOf(0.4, 0.5, 0.1)).toBe(NEUTRAL);
+    expect(labelOf(0.45, 0.45, 0.1)).toBe(NEGATIVE);
+    expect(labelOf(0.44, 0.46, 0.1)).toBe(NEUTRAL);
   });
 });
