@@ -17,12 +17,12 @@
  * whole process stays at 600-680 MiB. The rest of the peak is V8's heap room: with its default
  * 4 GB limit, V8 lets a heap grow to several times its live size. With the limit at 1 GB
  * (NODE_OPTIONS=--max-old-space-size=1024), the peak is 640 MiB at 100 k lines, 695 at 300 k and
- * 756 at 1 M, at the same speed (measured before the O(1) eviction; 791 MiB at 1 M after it). Throughput is noisy on this
- * shared machine (the same 100 k run gave 1,841-3,011 lines/s within the hour); it falls with the
- * input because the main thread's topic clustering grows with the active topics. These posts are
- * a worst case for it (random mixes of sentences of different events resemble many clusters at
- * once): on the real CED stream, in time order, it clusters 25-30 k documents a second
- * (analyzer/scripts/eval-topics.ts).
+ * 756 at 1 M, at the same speed (measured before the O(1) eviction; 791 MiB at 1 M after it).
+ * Throughput is noisy on this shared machine (the same 100 k run gave 1,841-3,011 lines/s within
+ * the hour); it falls with the input because the main thread's topic clustering grows with the
+ * active topics. These posts are a worst case for it (random mixes of sentences of different
+ * events resemble many clusters at once): on the real CED stream, in time order, it clusters
+ * 25-30 k documents a second (analyzer/scripts/eval-topics.ts).
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
