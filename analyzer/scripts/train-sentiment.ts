@@ -2,7 +2,8 @@
  * Trains the sentiment model and writes analyzer/models/sentiment.bin.gz, then prints the held-out
  * figures of the written model.
  *   npx tsx analyzer/scripts/train-sentiment.ts --data ../shared/data [--output path] [--bits 18]
- *     [--epochs 6] [--seed 20240601] [--no-lexicons]
+ *     [--epochs 6] [--seed 20240601] [--no-lexicons] [--validation] [--weights nlpcc=3,…]
+ *     [--emotion-weights anger=1.5,fear=1.5]
  */
 import { parseArgs } from 'node:util';
 import { evaluateSet, formatFigures, SentimentModel, trainSentiment } from '../src/sentiment/index.ts';
@@ -19,9 +20,20 @@ const { values } = parseArgs({
     'no-lexicons': { type: 'boolean', default: false },
     validation: { type: 'boolean', default: false },
     weights: { type: 'string' },
+    'emotion-weights': { type: 'string' },
   },
 });
 const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
+const keyValues = (list = '') =>
+  Object.fromEntries(
+    list
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => {
+        const [k, v] = kv.split('=');
+        return [k, Number(v)];
+      }),
+  );
 
 const result = trainSentiment({
   dataDir: values.data,
@@ -34,15 +46,9 @@ const result = trainSentiment({
   lexicons: !values['no-lexicons'],
   validation: values.validation,
   // e.g. --weights nlpcc=2,weibo_senti=0.5
-  weights: Object.fromEntries(
-    (values.weights ?? '')
-      .split(',')
-      .filter(Boolean)
-      .map((kv) => {
-        const [k, v] = kv.split('=');
-        return [k, Number(v)];
-      }),
-  ),
+  weights: keyValues(values.weights),
+  // e.g. --emotion-weights anger=1,fear=1 (replaces EMOTION_WEIGHTS)
+  emotionWeights: values['emotion-weights'] === undefined ? undefined : keyValues(values['emotion-weights']),
   log: (m) => console.log(m),
 });
 console.log(`trained on ${result.rows} rows in ${result.seconds.toFixed(1)} s`);

@@ -8,6 +8,8 @@ import { stripEmoticons } from './normalize.ts';
 export interface LabelledText {
   text: string;
   label: number;
+  /** A factor on its set's training weight (`EMOTION_WEIGHTS`); 1 when absent. */
+  weight?: number;
 }
 
 export interface DataSet {
@@ -31,6 +33,14 @@ export const SET_WEIGHTS: Readonly<Record<TrainingSet, number>> = {
   shopping: 0.3,
   hotel: 0.3,
 };
+
+/**
+ * Training weight of the Weibo posts of an emotion, on top of their set's: anger and fear, the
+ * emotions of incident comments that analysts must not miss, count 1.5 times. Chosen on the
+ * validation split by the rule of SENTIMENT.md, "The label": more negative posts found (recall
+ * 77.5 → 79.2 %) at no more neutral posts called negative than before emoticons were kept (15.8 %).
+ */
+export const EMOTION_WEIGHTS: Readonly<Record<string, number>> = { anger: 1.5, fear: 1.5 };
 
 /** The held-out parts used for reporting, and the training parts with their weights. */
 export interface SentimentData {
@@ -151,7 +161,10 @@ export function nlpccHeldOutByEmotion(dataDir: string): Map<string, string[]> {
   return byEmotion;
 }
 
-export function loadNlpcc(dataDir: string): { train: LabelledText[]; heldOut: LabelledText[] } {
+export function loadNlpcc(
+  dataDir: string,
+  emotionWeights: Readonly<Record<string, number>> = EMOTION_WEIGHTS,
+): { train: LabelledText[]; heldOut: LabelledText[] } {
   const train: LabelledText[] = [];
   const heldOut: LabelledText[] = [];
   for (const [, emotion, text] of tsvRows(
@@ -159,7 +172,7 @@ export function loadNlpcc(dataDir: string): { train: LabelledText[]; heldOut: La
   )) {
     const label = NLPCC_POLARITY[emotion ?? ''];
     if (label === undefined || !text) continue;
-    (inHeldOut(text, 20) ? heldOut : train).push({ text, label });
+    (inHeldOut(text, 20) ? heldOut : train).push({ text, label, weight: emotionWeights[emotion as string] });
   }
   return { train, heldOut };
 }
@@ -188,18 +201,20 @@ export function loadSentimentData(
   dataDir: string,
   weights: Partial<Record<TrainingSet, number>> = {},
   validation = false,
+  emotionWeights: Readonly<Record<string, number>> = EMOTION_WEIGHTS,
 ): SentimentData {
   const w = { ...SET_WEIGHTS, ...weights };
-  if (validation) return validationSplit(loadSentimentData(dataDir, weights));
+  if (validation) return validationSplit(loadSentimentData(dataDir, weights, false, emotionWeights));
   const wsDev = loadWeiboSenti(dataDir, 'dev', 'keep');
   const wsTest = loadWeiboSenti(dataDir, 'test');
   const wsTestWithEmoticons = loadWeiboSenti(dataDir, 'test', 'keep');
-  const nlpcc = loadNlpcc(dataDir);
+  const nlpcc = loadNlpcc(dataDir, emotionWeights);
   const moods = tsvRows(readData(dataDir, 'sentiment/nlpcc2013_weibo_emotion/simplifyweibo_5_moods.tsv'))
     .filter(([, emotion, text, dup]) => dup === '0' && text && NLPCC_POLARITY[emotion ?? ''] !== undefined)
     .map(([, emotion, text]) => ({
       text: text as string,
       label: NLPCC_POLARITY[emotion as string] as number,
+      weight: emotionWeights[emotion as string],
     }));
   const waimai = split('waimai_10k', loadReviews(dataDir, 'sentiment/waimai_10k/waimai_10k.csv', 0, 1), 10);
   const shopping = split(

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { segment } from '../text/segment.ts';
-import { type DataSet, loadSentimentData, type TrainingSet } from './datasets.ts';
+import { type DataSet, EMOTION_WEIGHTS, loadSentimentData, type TrainingSet } from './datasets.ts';
 import { extractFeatures, FeatureBuffer, type Lexicon } from './features.ts';
 import { hashString, SEED } from './hash.ts';
 import { DEFAULT_MODEL_PATH, LABELS, SentimentModel } from './model.ts';
@@ -22,6 +22,8 @@ export interface TrainOptions {
   lexicons?: boolean;
   /** Per-set weights overriding SET_WEIGHTS. */
   weights?: Partial<Record<TrainingSet, number>>;
+  /** Per-emotion weights of the Weibo emotion sets, replacing EMOTION_WEIGHTS. */
+  emotionWeights?: Record<string, number>;
   /** Hold out 20 % of the Weibo training sets for tuning instead of reporting on the real held-out sets. */
   validation?: boolean;
   log?: (message: string) => void;
@@ -116,7 +118,7 @@ function pack(sets: { set: DataSet; weight: number }[], lexicon: Lexicon, mask: 
       }
       used += f.length;
       label[row] = r.label;
-      weight[row] = w;
+      weight[row] = w * (r.weight ?? 1);
       offsets[++row] = used;
     }
   }
@@ -135,7 +137,12 @@ export function trainSentiment(options: TrainOptions): TrainResult {
   const rate = options.learningRate ?? 0.2;
   const l2 = options.l2 ?? 1e-6;
   const mask = (1 << bits) - 1;
-  const data = loadSentimentData(options.dataDir, options.weights, options.validation);
+  const data = loadSentimentData(
+    options.dataDir,
+    options.weights,
+    options.validation,
+    options.emotionWeights,
+  );
   for (const { set, weight } of data.train)
     log(`train  ${set.name}: ${set.rows.length} rows, weight ${weight}`);
   const lexicon = options.lexicons === false ? new Map<number, number>() : buildLexicon(options.dataDir);
@@ -217,6 +224,7 @@ export function trainSentiment(options: TrainOptions): TrainResult {
         l2,
         seed: options.seed ?? 20240601,
         sets: data.train.map(({ set, weight }) => ({ name: set.name, rows: set.rows.length, weight })),
+        emotionWeights: options.emotionWeights ?? EMOTION_WEIGHTS,
         lexicons: options.lexicons === false ? [] : LEXICON_FILES.map(([f]) => f),
       },
     },
