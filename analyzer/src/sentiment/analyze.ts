@@ -161,7 +161,7 @@ export function analyzeSentiment(
   return {
     label: LABELS[best] as SentimentLabel,
     score,
-    evidence: wanted > 0 && direction !== 0 ? evidence(f, words, direction, wanted) : [],
+    evidence: wanted > 0 && direction !== 0 ? evidence(f, clean, words, direction, wanted) : [],
   };
 }
 
@@ -169,7 +169,13 @@ export function analyzeSentiment(
  * Sums, per word or phrase, how much its features pushed in `direction` (the pushes the scoring
  * pass left), and keeps the strongest. Strings are built only for the phrases that are looked at.
  */
-function evidence(f: FeatureBuffer, tokens: readonly string[], direction: number, wanted: number): string[] {
+function evidence(
+  f: FeatureBuffer,
+  text: string,
+  tokens: readonly string[],
+  direction: number,
+  wanted: number,
+): string[] {
   // Most features push only a little: only those above a fraction of the strongest push are summed
   // per token span (from * SPAN + to) or, for emoticons and patterns, -(1 + extra index).
   const floor = (direction > 0 ? maxUp : maxDown) * 0.1;
@@ -226,7 +232,8 @@ function evidence(f: FeatureBuffer, tokens: readonly string[], direction: number
     spanPushes[k] = 0;
     const key = spanKeys[k] as number;
     const term = spanText(f, tokens, key);
-    if (explainsNothing(term) || (key >= 0 && !phraseWithReason(f.listed, key))) continue;
+    if (explainsNothing(term) || (key >= 0 && !(phraseWithReason(f.listed, key) && written(text, term))))
+      continue;
     // a phrase and a word inside it tell the same story: keep the phrase (不满意 over 不)
     let covered = false;
     let inside = -1;
@@ -273,6 +280,14 @@ function phraseWithReason(listed: Uint8Array, key: number): boolean {
   if (to - from < 2) return true;
   for (let i = from; i < to; i++) if (listed[i] === 1) return true;
   return false;
+}
+
+/**
+ * Whether a phrase stands in the text as it reads: word bigrams also join words across
+ * punctuation (爱好|充实 of 碰对了爱好，充实一辈子), which as evidence would read as a phrase no one wrote.
+ */
+function written(text: string, phrase: string): boolean {
+  return text.includes(phrase) || text.replace(/\s+/g, '').includes(phrase);
 }
 
 /** The words of a span key (token span from * SPAN + to), or the emoticon or pattern it names. */

@@ -80,6 +80,18 @@ describe('analyzeSentiment', () => {
     expect(analyzeSentiment('这次办事我很不满意').evidence.some((e) => e.includes('不满意'))).toBe(true);
   });
 
+  it('shows no phrase that the text does not hold (a word bigram across punctuation)', () => {
+    const posts = [
+      '碰对了爱好，充实一辈子；',
+      '湖南，谢谢大家，你们来了。',
+      '我不热，我不热，我不热。。',
+      ...INCIDENT_COMMENTS,
+    ];
+    for (const post of posts) {
+      for (const e of analyzeSentiment(post).evidence) expect(post.replace(/\s+/g, ''), e).toContain(e);
+    }
+  });
+
   it('flips with negation: 满意 vs 不满意', () => {
     const pos = analyzeSentiment('这次办事我很满意');
     const neg = analyzeSentiment('这次办事我很不满意');
