@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText, analyzeTexts, type TextInput } from './analyze-text.ts';
+import { analyzeSentiment } from './sentiment/index.ts';
 
 const posts: TextInput[] = [
   {
@@ -35,6 +36,20 @@ describe('analyzeTexts', () => {
     const [c] = analyzeTexts([posts[2] as TextInput]);
     expect(c?.tokens).toEqual(expect.arrayContaining(['感谢', '消防员', '致敬', '详情']));
     for (const piece of ['http', 't', 'cn', 'zlTzULj']) expect(c?.tokens).not.toContain(piece);
+  });
+
+  it('gives sentiment the words it was trained on: no emoticon or user-name words', () => {
+    // Training cuts the cleaned text: [哈哈] is an emoticon feature, never the word 哈哈 as well.
+    const texts = [
+      '哈哈，他怎么还是政协委员···[哈哈]',
+      '@人民日报 太可怕了[抓狂][抓狂] 希望早日查清真相',
+      '求扩散//@张三丰:转发微博 http://t.cn/zlTzULj 谁来管管',
+    ];
+    for (const content of texts) {
+      expect(analyzeText({ id: 'x', title: '', content }).sentiment).toEqual(analyzeSentiment(content));
+    }
+    const titled = { id: 'y', title: '投诉[怒]', content: '@物业管理处 停水三天了[泪]' };
+    expect(analyzeText(titled).sentiment).toEqual(analyzeSentiment(`${titled.title}\n${titled.content}`));
   });
 
   it('weighs sensitivity by the source authority it is given', () => {

@@ -6,7 +6,7 @@ import { DEFAULT_MEDIA_AUTHORITY } from './opinion-index/config.ts';
 import { findRegions, getGazetteer, scanRegionNames } from './regions/index.ts';
 import { compileRules, loadDefaultRules, mergeRules, SensitivityMatcher } from './sensitivity/index.ts';
 import { analyzeSentiment, type SentimentResult } from './sentiment/index.ts';
-import { LINK } from './sentiment/normalize.ts';
+import { LINK, removedRanges } from './sentiment/normalize.ts';
 import { isWordlike, type TaggedWord, tagWords } from './text/segment.ts';
 
 /** What one document brings to the stateless analysis. */
@@ -48,28 +48,39 @@ export interface TextAnalysis {
   simhashTokens: number;
 }
 
-/** Words without whitespace, punctuation and the pieces of links, as `segment` gives them. */
-function words(text: string, tagged: readonly TaggedWord[]): string[] {
+/**
+ * Words without whitespace and punctuation, as `segment` gives them, and without the words that
+ * overlap one of the `skipped` ranges (sorted by start): by default the pieces of links
+ * (t, cn, zlTzULj of http://t.cn/zlTzULj), which are no words and would end up among the keywords.
+ */
+function words(text: string, tagged: readonly TaggedWord[], skipped = linkRanges(text)): string[] {
   const out: string[] = [];
-  const links = linkRanges(text);
   let at = 0;
-  let link = 0;
+  let next = 0;
   for (const t of tagged) {
-    while (link < links.length && (links[link] as [number, number])[1] <= at) link++;
-    const inLink = link < links.length && (links[link] as [number, number])[0] <= at;
-    if (!inLink && isWordlike(t.word)) out.push(t.word.trim());
-    at += t.word.length;
+    const end = at + t.word.length;
+    while (next < skipped.length && (skipped[next] as [number, number])[1] <= at) next++;
+    const inSkipped = next < skipped.length && (skipped[next] as [number, number])[0] < end;
+    if (!inSkipped && isWordlike(t.word)) out.push(t.word.trim());
+    at = end;
   }
   return out;
 }
 
-/**
- * Where a text has links: their pieces (t, cn, zlTzULj of http://t.cn/zlTzULj) are no words, and
- * would end up among the keywords. Most posts have none and cost one search.
- */
+/** Where a text has links. Most posts have none and cost one search. */
 function linkRanges(text: string): Array<[number, number]> {
   if (!/https?:|www\./i.test(text)) return [];
   return [...text.matchAll(LINK)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/**
+ * The words the sentiment model reads: those of the text as `normalizeText` cleans it, as in
+ * training. Emoticon codes are features of their own ([哈哈]) and user names are left out, so
+ * neither may come back as words (哈哈, the words of an @name).
+ */
+function sentimentWords(d: Draft): string[] {
+  const removed = removedRanges(d.text);
+  return removed.length === 0 ? d.tokens : words(d.text, d.tagged, removed);
 }
 
 let matcher: SensitivityMatcher | undefined;
@@ -140,7 +151,7 @@ export function analyzeText(input: TextInput, options: AnalyzeTextOptions = {}):
  */
 export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextOptions = {}): TextAnalysis[] {
   const drafts = inputs.map(segmented);
-  const sentiments = drafts.map((d) => analyzeSentiment(d.text, d.tokens));
+  const sentiments = drafts.map((d) => analyzeSentiment(d.text, sentimentWords(d)));
 
   const rules = options.sensitivity ?? defaultMatcher();
   const sensitivity = drafts.map((d, i) => {

@@ -39,6 +39,19 @@ export function normalizeText(raw: string, keepEmoticons = true): NormalizedText
 }
 
 /**
+ * Where `normalizeText` removes something from a raw text (emoticon codes, links, user names,
+ * repost marks), as [start, end) ranges sorted by start: the words jieba cut there are words the
+ * model never reads. Empty, after one pass over the characters, when it removes nothing.
+ */
+export function removedRanges(raw: string): Array<[number, number]> {
+  if (isClean(raw)) return [];
+  const ranges: Array<[number, number]> = [];
+  for (const pattern of [EMOTICON, LINK, MENTION, REPOST])
+    for (const m of raw.matchAll(pattern)) if (m[0].length > 0) ranges.push([m.index, m.index + m[0].length]);
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+/**
  * Whether `normalizeText` would return the text unchanged: no character any of its patterns needs
  * ([ for emoticons, @ for names, / or . for links and reposts) and no whitespace but single inner
  * spaces. One pass over the characters instead of five regex replacements.
