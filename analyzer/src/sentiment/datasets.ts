@@ -161,6 +161,31 @@ export function nlpccHeldOutByEmotion(dataDir: string): Map<string, string[]> {
   return byEmotion;
 }
 
+/**
+ * Comments on public incidents of another source than the training data (CED Weibo, 2012–2016),
+ * labelled by hand in `analyzer/scripts/incident-comments.tsv` (see its header for the kinds: A
+ * anger, X anxiety, S sadness, N neutral, P positive; U unclear is left out), with their texts.
+ */
+export function incidentComments(dataDir: string): { kind: string; text: string }[] {
+  const events = new Map<string, { sample_comments: { text: string }[] }>();
+  for (const line of readData(dataDir, 'events/weibo_rumor_ced/ced_events.jsonl').split('\n')) {
+    if (!line.trim()) continue;
+    const event = JSON.parse(line);
+    events.set(String(event.event_id), event);
+  }
+  const labels = readFileSync(new URL('../../scripts/incident-comments.tsv', import.meta.url), 'utf8');
+  const comments: { kind: string; text: string }[] = [];
+  for (const line of labels.split('\n')) {
+    const [event, comment, kind] = line.split('\t');
+    if (line.startsWith('#') || kind === undefined || kind === 'label' || kind === 'U') continue;
+    const text = events.get(event ?? '')?.sample_comments[Number(comment)]?.text;
+    if (text === undefined)
+      throw new Error(`incident-comments.tsv: no comment ${comment} of CED event ${event}`);
+    comments.push({ kind, text });
+  }
+  return comments;
+}
+
 export function loadNlpcc(
   dataDir: string,
   emotionWeights: Readonly<Record<string, number>> = EMOTION_WEIGHTS,

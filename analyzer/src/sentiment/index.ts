@@ -1,6 +1,7 @@
 export { analyzeSentiment, type SentimentOptions, type SentimentResult } from './analyze.ts';
 export {
   type DataSet,
+  incidentComments,
   type LabelledText,
   loadNlpcc,
   loadSentimentData,
