@@ -38,6 +38,11 @@ describe('analyzeTexts', () => {
     for (const piece of ['http', 't', 'cn', 'zlTzULj']) expect(c?.tokens).not.toContain(piece);
   });
 
+  it('keeps emoticon codes out of the words: [蜡烛] is no word of the post', () => {
+    const [r] = analyzeTexts([{ id: 'e', title: '悼念[蜡烛]', content: '一路走好[蜡烛][蜡烛]，蜡烛为你点亮' }]);
+    expect(r?.tokens).toEqual(['悼念', '一路', '走', '好', '蜡烛', '为', '你', '点亮']);
+  });
+
   it('gives sentiment the words it was trained on: no emoticon or user-name words', () => {
     // Training cuts the cleaned text: [哈哈] is an emoticon feature, never the word 哈哈 as well.
     const texts = [

@@ -6,7 +6,7 @@ import { DEFAULT_MEDIA_AUTHORITY } from './opinion-index/config.ts';
 import { findRegions, getGazetteer, scanRegionNames } from './regions/index.ts';
 import { compileRules, loadDefaultRules, mergeRules, SensitivityMatcher } from './sensitivity/index.ts';
 import { analyzeSentiment, type SentimentResult } from './sentiment/index.ts';
-import { LINK, removedRanges } from './sentiment/normalize.ts';
+import { EMOTICON, LINK, removedRanges } from './sentiment/normalize.ts';
 import { isWordlike, type TaggedWord, tagWords } from './text/segment.ts';
 
 /** What one document brings to the stateless analysis. */
@@ -50,10 +50,9 @@ export interface TextAnalysis {
 
 /**
  * Words without whitespace and punctuation, as `segment` gives them, and without the words that
- * overlap one of the `skipped` ranges (sorted by start): by default the pieces of links
- * (t, cn, zlTzULj of http://t.cn/zlTzULj), which are no words and would end up among the keywords.
+ * overlap one of the `skipped` ranges (sorted by start): by default links and emoticon codes.
  */
-function words(text: string, tagged: readonly TaggedWord[], skipped = linkRanges(text)): string[] {
+function words(text: string, tagged: readonly TaggedWord[], skipped = notWritten(text)): string[] {
   const out: string[] = [];
   let at = 0;
   let next = 0;
@@ -67,10 +66,18 @@ function words(text: string, tagged: readonly TaggedWord[], skipped = linkRanges
   return out;
 }
 
-/** Where a text has links. Most posts have none and cost one search. */
-function linkRanges(text: string): Array<[number, number]> {
-  if (!/https?:|www\./i.test(text)) return [];
-  return [...text.matchAll(LINK)].map((m) => [m.index, m.index + m[0].length]);
+/**
+ * Where a text has links and emoticon codes: their pieces (t, cn, zlTzULj of http://t.cn/zlTzULj;
+ * 蜡烛 of [蜡烛]) are no words the author wrote, and would end up among the keywords and topic
+ * terms. Most posts have neither and cost two searches.
+ */
+function notWritten(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  if (/https?:|www\./i.test(text))
+    for (const m of text.matchAll(LINK)) ranges.push([m.index, m.index + m[0].length]);
+  if (text.includes('['))
+    for (const m of text.matchAll(EMOTICON)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges.sort((a, b) => a[0] - b[0]);
 }
 
 /**

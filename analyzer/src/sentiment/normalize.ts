@@ -1,7 +1,7 @@
 /** Text clean-up shared by training and inference. */
 
 /** Weibo emoticon codes such as [哈哈] or [抓狂]: short bracketed names without spaces. */
-const EMOTICON = /\[[^[\]\s]{1,8}\]/g;
+export const EMOTICON = /\[[^[\]\s]{1,8}\]/g;
 /** Links (http://t.cn/zlTzULj, www.example.cn/a): the analyzer also keeps their pieces out of the words. */
 export const LINK = /(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+/gi;
 /** @mentions and the "//@name:" of retweet chains: user names carry no sentiment but get memorised. */
