@@ -43,12 +43,22 @@ describe('analyzeTexts', () => {
     expect(r?.tokens).toEqual(['悼念', '一路', '走', '好', '蜡烛', '为', '你', '点亮']);
   });
 
+  it('keeps fragments that jieba glued across words out of the tokens, not names', () => {
+    const [a, b] = analyzeTexts([
+      { id: 'f', title: '', content: '网友吐槽火车盒饭元太能吃，据博友爆料，吴在现场' },
+      { id: 'g', title: '于欢案二审宣判', content: '' },
+    ]);
+    expect(a?.tokens).toEqual(['网友', '吐槽', '火车', '盒饭', '吃', '爆料', '现场']);
+    expect(b?.tokens).toContain('于欢');
+  });
+
   it('gives sentiment the words it was trained on: no emoticon or user-name words', () => {
     // Training cuts the cleaned text: [哈哈] is an emoticon feature, never the word 哈哈 as well.
     const texts = [
       '哈哈，他怎么还是政协委员···[哈哈]',
       '@人民日报 太可怕了[抓狂][抓狂] 希望早日查清真相',
       '求扩散//@张三丰:转发微博 http://t.cn/zlTzULj 谁来管管',
+      '网友吐槽火车盒饭元太能吃，据博友爆料，吴在现场',
     ];
     for (const content of texts) {
       expect(analyzeText({ id: 'x', title: '', content }).sentiment).toEqual(analyzeSentiment(content));

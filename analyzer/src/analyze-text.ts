@@ -2,12 +2,14 @@ import type { MediaType } from '@yuqing/schemas';
 import { classify } from './classify/index.ts';
 import { dedupTokensOf, simhash, toHex } from './dedup/index.ts';
 import { type Entities, findEntities, type WatchedPerson } from './entities/index.ts';
+import { SURNAMES } from './entities/name-lists.ts';
 import { DEFAULT_MEDIA_AUTHORITY } from './opinion-index/config.ts';
 import { findRegions, getGazetteer, scanRegionNames } from './regions/index.ts';
 import { compileRules, loadDefaultRules, mergeRules, SensitivityMatcher } from './sensitivity/index.ts';
 import { analyzeSentiment, type SentimentResult } from './sentiment/index.ts';
 import { EMOTICON, LINK, removedRanges } from './sentiment/normalize.ts';
 import { isWordlike, type TaggedWord, tagWords } from './text/segment.ts';
+import { isStopChar } from './text/stopwords.ts';
 
 /** What one document brings to the stateless analysis. */
 export interface TextInput {
@@ -51,8 +53,14 @@ export interface TextAnalysis {
 /**
  * Words without whitespace and punctuation, as `segment` gives them, and without the words that
  * overlap one of the `skipped` ranges (sorted by start): by default links and emoticon codes.
+ * `fragments: false` also leaves out the fragments jieba's HMM glued together (`isFragment`).
  */
-function words(text: string, tagged: readonly TaggedWord[], skipped = notWritten(text)): string[] {
+function words(
+  text: string,
+  tagged: readonly TaggedWord[],
+  skipped = notWritten(text),
+  fragments = true,
+): string[] {
   const out: string[] = [];
   let at = 0;
   let next = 0;
@@ -60,10 +68,27 @@ function words(text: string, tagged: readonly TaggedWord[], skipped = notWritten
     const end = at + t.word.length;
     while (next < skipped.length && (skipped[next] as [number, number])[1] <= at) next++;
     const inSkipped = next < skipped.length && (skipped[next] as [number, number])[0] < end;
-    if (!inSkipped && isWordlike(t.word)) out.push(t.word.trim());
+    if (!inSkipped && isWordlike(t.word) && (fragments || !isFragment(t))) out.push(t.word.trim());
     at = end;
   }
   return out;
+}
+
+/**
+ * A word jieba's HMM made up (not in the dictionary) that starts (but for a surname) or ends with
+ * a one-character stop word: nearly always characters glued across a word boundary (驾不系 of 副驾|不系安全带, 吴在,
+ * 人来, 据博友), seldom a real word (最给力). Sentiment and the category read it as jieba cut it;
+ * as a keyword or a topic term it would be noise.
+ */
+function isFragment({ word, tag }: TaggedWord): boolean {
+  if (tag !== 'x' || word.length < 2) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  // 于欢, 向东, 时寒冰: a surname may start a name the dictionary does not know
+  const opens = isStopChar(word.charCodeAt(0)) && !SURNAMES.has(word[0] as string);
+  return opens || isStopChar(word.charCodeAt(word.length - 1));
 }
 
 /**
@@ -87,7 +112,7 @@ function notWritten(text: string): Array<[number, number]> {
  */
 function sentimentWords(d: Draft): string[] {
   const removed = removedRanges(d.text);
-  return removed.length === 0 ? d.tokens : words(d.text, d.tagged, removed);
+  return removed.length === 0 ? d.words : words(d.text, d.tagged, removed);
 }
 
 let matcher: SensitivityMatcher | undefined;
@@ -141,6 +166,9 @@ interface Draft {
   tagged: TaggedWord[];
   titleWords: string[];
   bodyWords: string[];
+  /** Title and body words, as `segment` gives them. */
+  words: string[];
+  /** The same without HMM fragments: the document's `tokens`, for keywords and topic terms. */
   tokens: string[];
 }
 
@@ -217,11 +245,16 @@ function segmented(input: TextInput): Draft {
   const text = input.title ? `${input.title}\n${input.content}` : input.content;
   const bodyTagged = tagWords(input.content);
   const bodyWords = words(input.content, bodyTagged);
+  const bodyTokens = bodyTagged.some(isFragment)
+    ? words(input.content, bodyTagged, undefined, false)
+    : bodyWords;
   if (!input.title) {
-    return { input, text, bodyTagged, tagged: bodyTagged, titleWords: [], bodyWords, tokens: bodyWords };
+    const only = { tagged: bodyTagged, titleWords: [], bodyWords, words: bodyWords, tokens: bodyTokens };
+    return { input, text, bodyTagged, ...only };
   }
   const tagged = tagWords(input.title);
   const titleWords = words(input.title, tagged);
+  const titleTokens = tagged.some(isFragment) ? words(input.title, tagged, undefined, false) : titleWords;
   tagged.push({ word: '\n', tag: 'x' });
   for (const t of bodyTagged) tagged.push(t);
   return {
@@ -231,6 +264,7 @@ function segmented(input: TextInput): Draft {
     tagged,
     titleWords,
     bodyWords,
-    tokens: [...titleWords, ...bodyWords],
+    words: [...titleWords, ...bodyWords],
+    tokens: [...titleTokens, ...bodyTokens],
   };
 }

@@ -27,6 +27,11 @@ export function isStopWord(word: string): boolean {
   return (first & 2) !== 0 && STOP_WORDS.has(word);
 }
 
+/** Whether a UTF-16 unit is a one-character stop word (的, 在, 不 …). */
+export function isStopChar(c: number): boolean {
+  return ((FIRST_UNIT[c] as number) & 1) !== 0;
+}
+
 const NUMERIC = /^[\p{N}.%]+$/u;
 
 /** A word that can be a keyword or a topic term: two characters or more, no stop word, no number. */
