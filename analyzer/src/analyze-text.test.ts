@@ -39,7 +39,9 @@ describe('analyzeTexts', () => {
   });
 
   it('keeps emoticon codes out of the words: [蜡烛] is no word of the post', () => {
-    const [r] = analyzeTexts([{ id: 'e', title: '悼念[蜡烛]', content: '一路走好[蜡烛][蜡烛]，蜡烛为你点亮' }]);
+    const [r] = analyzeTexts([
+      { id: 'e', title: '悼念[蜡烛]', content: '一路走好[蜡烛][蜡烛]，蜡烛为你点亮' },
+    ]);
     expect(r?.tokens).toEqual(['悼念', '一路', '走', '好', '蜡烛', '为', '你', '点亮']);
   });
 
