@@ -34,7 +34,20 @@ export function isStopChar(c: number): boolean {
 
 const NUMERIC = /^[\p{N}.%]+$/u;
 
+/**
+ * English function words, lower-case: posts quote English (Wherever you go, no one will ever
+ * know) and credit their sources (via @…). Keywords and topic terms only.
+ */
+const ENGLISH = new Set(
+  `a an the of to in on at by for from with as about into over after via and or but not no nor so if
+than then too very just also only all any some each more most other such own same is are was were be
+been being am do does did done have has had having will would shall should can could may might must
+it its this that these those there here what which who whom whose when where why how i me my mine we
+us our you your he him his she her they them their one ever go get got know like rt`.split(/\s+/),
+);
+
 /** A word that can be a keyword or a topic term: two characters or more, no stop word, no number. */
 export function isContentWord(word: string): boolean {
-  return word.length >= 2 && !isStopWord(word) && !NUMERIC.test(word);
+  if (word.length < 2 || isStopWord(word) || NUMERIC.test(word)) return false;
+  return word.charCodeAt(0) >= 0x80 || !ENGLISH.has(word.toLowerCase());
 }

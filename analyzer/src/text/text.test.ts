@@ -78,6 +78,14 @@ describe('KeywordExtractor', () => {
     expect(words.every((w) => w.length >= 2)).toBe(true);
   });
 
+  it('takes no English function words: quoted slogans and "via" credits', () => {
+    const extractor = new KeywordExtractor();
+    const tokens = segment('马航旧广告语 Wherever you go, no one will ever know (via 新浪新闻)');
+    const words = extractor.extract(tokens, 20).map((k) => k.word);
+    expect(words).toEqual(expect.arrayContaining(['广告语', 'Wherever']));
+    for (const w of ['you', 'go', 'no', 'one', 'will', 'ever', 'know', 'via']) expect(words).not.toContain(w);
+  });
+
   it('learns document frequencies: a word in every document loses weight', () => {
     const extractor = new KeywordExtractor();
     const before = extractor.idf('通报');
