@@ -1,6 +1,14 @@
 export { type AcMatch, AhoCorasick, normalizeForMatch } from './aho-corasick.ts';
 export { type Expr, ExpressionError, parseExpression, termsOf } from './expression.ts';
 export {
+  type Counts,
+  type DetectionScores,
+  type LabelledPost,
+  labelledPosts,
+  prf,
+  scoreDetection,
+} from './labelled-posts.ts';
+export {
   loadDefaultRules,
   type SensitivityInput,
   SensitivityMatcher,
