@@ -39,9 +39,9 @@ const NOT_A_PLACE_WORD = /^(?:i|l|x|nr)/;
 const PERSON_OF_PLACE = /^(?:人|籍)$/;
 
 /**
- * Drops the short names of `found` that start inside a word (佛罗里达州) or that begin a longer
- * word which is an idiom or a person (长治久安, 金秀贤; 浙江大学 and 香港艺人 keep theirs). Names
- * left without an entry go.
+ * Drops the short names of `found` that start inside a word (佛罗里达州), that end inside one
+ * (都安 of 都|安息, 和政 of 和|政企) or that begin a longer word which is an idiom or a person
+ * (长治久安, 金秀贤; 浙江大学 and 香港艺人 keep theirs). Names left without an entry go.
  */
 function alignedWithWords(found: Found[], words: readonly { word: string; tag?: string }[]): Found[] {
   // `found` is in text order (`scanRegionNames`): one walk along the words serves every name.
@@ -53,14 +53,24 @@ function alignedWithWords(found: Found[], words: readonly { word: string; tag?: 
     const length = f.end - f.start;
     if (
       w &&
-      (w.word.length <= length ||
-        !NOT_A_PLACE_WORD.test(w.tag ?? '') ||
-        PERSON_OF_PLACE.test(w.word.slice(length)))
+      (w.word.length < length
+        ? endsWithWord(words, next, f.end - f.start)
+        : w.word.length === length ||
+          !NOT_A_PLACE_WORD.test(w.tag ?? '') ||
+          PERSON_OF_PLACE.test(w.word.slice(length)))
     )
       return [f];
     const entries = f.entries.filter((e) => !e.short);
     return entries.length > 0 ? [{ ...f, entries }] : [];
   });
+}
+
+/** Whether the words from `first` on fill exactly `length` characters. */
+function endsWithWord(words: readonly { word: string }[], first: number, length: number): boolean {
+  let covered = 0;
+  for (let i = first; i < words.length && covered < length; i++)
+    covered += (words[i] as { word: string }).word.length;
+  return covered === length;
 }
 
 export interface Found {

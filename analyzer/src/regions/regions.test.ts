@@ -74,4 +74,13 @@ describe('findRegions', () => {
     expect(withWords('男孩是扬州人，跳舞半年')).toEqual(['江苏省', '扬州市']);
     expect(withWords('浙江大学的学生')).toEqual(['浙江省']);
   });
+
+  it('takes no short name that ends inside a word, nor one that is an everyday word', () => {
+    const withWords = (text: string) => findRegions(text, { words: tagWords(text) }).map((r) => r.name);
+    expect(withWords('遇难者都安息吧')).toEqual([]); // 都|安息, not 都安县
+    expect(withWords('服务集团和政企客户')).toEqual([]); // 和|政企, not 和政县
+    expect(withWords('小明上街买菜，祝身体安康')).toEqual([]);
+    expect(withWords('早餐吃三明治')).toEqual([]);
+    expect(withWords('郑州上街区发生火灾')).toEqual(['河南省', '郑州市', '上街区']);
+  });
 });

@@ -26,7 +26,9 @@ export const SHORT_NAME_STOP_LIST: ReadonlySet<string> = new Set(
     '同心 温泉 新星 白杨 市南 市北 市中 路南 路北 江岸 长安 城关 新城 江南 河东 河西 吉利 长寿 青山 东山 红山 海港 ' +
     '兴隆 新市 新民 新北 南海 开发 矿区 郊区 高新 经济 永福 文峰 石龙 金平 三门 五峰 中原 新区 铁山 城厢 安福 万安 ' +
     '永新 崇仁 大通 金水 牧野 惠民 建平 平顺 古交 正定 宝丰 西华 丰润 上党 大安 和顺 太康 富源 双塔 龙亭 天台 团结 ' +
-    '商城 石棉 高密 鼓楼 钟楼 水城 月湖 金台'
+    '商城 石棉 高密 鼓楼 钟楼 水城 月湖 金台 ' +
+    // everyday words that Weibo posts use far more often than the place (a scan of 99k posts)
+    '尼玛 上街 太平 双江 江山 新建 古城 安康 牡丹 无极'
   ).split(' '),
 );
 
@@ -44,5 +46,6 @@ export function shortName(name: string): string | undefined {
  */
 export const NOT_REGION_WORDS: readonly string[] = (
   '黄河 长江 珠江 淮河 汉江 闽江 湘江 赣江 嘉陵江 松花江 黑龙江 中山大学 中山医院 中山装 中山公园 新华社 新华网 ' +
-  '长安街 南海 东海 台海 湖北路 山东路 江西路 浙江路 江苏路 四川路 西藏路 南京路 北京路 上海路 广州路 大城市'
+  '长安街 南海 东海 台海 湖北路 山东路 江西路 浙江路 江苏路 四川路 西藏路 南京路 北京路 上海路 广州路 大城市 ' +
+  '三明治 小金人 无极限 锦江之星'
 ).split(' ');
