@@ -54,6 +54,16 @@ describe('analyzeTexts', () => {
     expect(b?.tokens).toContain('于欢');
   });
 
+  it('reads a post in traditional script as its simplified form, and reports names as written', () => {
+    const written = { id: 't', title: '臺灣縣長涉嫌貪污被調查', content: '高雄市民憤怒，要求嚴懲貪官。' };
+    const simple = { id: 't', title: '台湾县长涉嫌贪污被调查', content: '高雄市民愤怒，要求严惩贪官。' };
+    const [a, b] = analyzeTexts([written, simple]);
+    expect(a?.sensitivity.categories).toEqual(['贪污腐败']);
+    for (const field of ['category', 'sentiment', 'sensitivity', 'regions', 'tokens', 'simhash'] as const)
+      expect(a?.[field]).toEqual(b?.[field]);
+    expect(a?.places).toEqual(expect.arrayContaining(['臺灣', '高雄']));
+  });
+
   it('gives sentiment the words it was trained on: no emoticon or user-name words', () => {
     // Training cuts the cleaned text: [哈哈] is an emoticon feature, never the word 哈哈 as well.
     const texts = [

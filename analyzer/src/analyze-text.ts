@@ -3,6 +3,7 @@ import { classify } from './classify/index.ts';
 import { dedupTokensOf, simhash, toHex } from './dedup/index.ts';
 import { type Entities, findEntities, type WatchedPerson } from './entities/index.ts';
 import { SURNAMES } from './entities/name-lists.ts';
+import { simplifiedForm } from './entities/traditional.ts';
 import { DEFAULT_MEDIA_AUTHORITY } from './opinion-index/config.ts';
 import { findRegions, getGazetteer, scanRegionNames } from './regions/index.ts';
 import { compileRules, loadDefaultRules, mergeRules, SensitivityMatcher } from './sensitivity/index.ts';
@@ -159,8 +160,12 @@ export interface AnalyzeTextOptions {
 /** One document between the stages of `analyzeTexts`. */
 interface Draft {
   input: TextInput;
-  /** Title and body as one text, as every stage but segmentation reads it. */
+  /** Title and body as one text, as written: the entities are reported as they stand in it. */
+  written: string;
+  /** The same in simplified script (the same length), as every other stage reads it. */
   text: string;
+  title: string;
+  content: string;
   /** jieba words with tags of the body, and of the whole text when there is a title. */
   bodyTagged: TaggedWord[];
   tagged: TaggedWord[];
@@ -208,19 +213,17 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
     ),
   );
   const entities = drafts.map((d, i) =>
-    findEntities(d.text, { tagged: d.tagged, watchList: options.watchList, regionNames: regionNames[i] }),
+    findEntities(d.written, { tagged: d.tagged, watchList: options.watchList, regionNames: regionNames[i] }),
   );
   const hashes = drafts.map((d) => {
     // Reprints often change the headline: hash the body when it says enough on its own.
-    const hashed = d.input.content.length >= 40 ? d.input.content : d.text;
+    const hashed = d.content.length >= 40 ? d.content : d.text;
     // The words already cut, less boilerplate, links and @names: jieba is not run again.
     const dedup = dedupTokensOf(hashed, hashed === d.text ? d.tagged : d.bodyTagged);
     return { simhash: toHex(simhash(dedup)), simhashTokens: dedup.length };
   });
   const categories = drafts.map(
-    (d) =>
-      classify(d.input.title, d.input.content, undefined, { title: d.titleWords, body: d.bodyWords })
-        .category,
+    (d) => classify(d.title, d.content, undefined, { title: d.titleWords, body: d.bodyWords }).category,
   );
 
   return drafts.map((d, i) => {
@@ -240,27 +243,29 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
   });
 }
 
-/** jieba's cut of a document's title and body, and the words the stages read. */
+/**
+ * jieba's cut of a document's title and body, and the words the stages read. A post in traditional
+ * script (台灣, 貪污) is read in its simplified form, which the models, rules and lists know.
+ */
 function segmented(input: TextInput): Draft {
-  const text = input.title ? `${input.title}\n${input.content}` : input.content;
-  const bodyTagged = tagWords(input.content);
-  const bodyWords = words(input.content, bodyTagged);
-  const bodyTokens = bodyTagged.some(isFragment)
-    ? words(input.content, bodyTagged, undefined, false)
-    : bodyWords;
+  const written = input.title ? `${input.title}\n${input.content}` : input.content;
+  const text = simplifiedForm(written) ?? written;
+  const title = text.slice(0, input.title.length);
+  const content = input.title ? text.slice(input.title.length + 1) : text;
+  const bodyTagged = tagWords(content);
+  const bodyWords = words(content, bodyTagged);
+  const bodyTokens = bodyTagged.some(isFragment) ? words(content, bodyTagged, undefined, false) : bodyWords;
+  const read = { input, written, text, title, content, bodyTagged };
   if (!input.title) {
-    const only = { tagged: bodyTagged, titleWords: [], bodyWords, words: bodyWords, tokens: bodyTokens };
-    return { input, text, bodyTagged, ...only };
+    return { ...read, tagged: bodyTagged, titleWords: [], bodyWords, words: bodyWords, tokens: bodyTokens };
   }
-  const tagged = tagWords(input.title);
-  const titleWords = words(input.title, tagged);
-  const titleTokens = tagged.some(isFragment) ? words(input.title, tagged, undefined, false) : titleWords;
+  const tagged = tagWords(title);
+  const titleWords = words(title, tagged);
+  const titleTokens = tagged.some(isFragment) ? words(title, tagged, undefined, false) : titleWords;
   tagged.push({ word: '\n', tag: 'x' });
   for (const t of bodyTagged) tagged.push(t);
   return {
-    input,
-    text,
-    bodyTagged,
+    ...read,
     tagged,
     titleWords,
     bodyWords,

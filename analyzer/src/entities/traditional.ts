@@ -1,5 +1,5 @@
 /**
- * Traditional → simplified for the tagger's features: about 700 common characters that differ,
+ * Traditional → simplified for the analysis: about 930 common characters that differ,
  * as (traditional, simplified) pairs. Folding lets a post from Taiwan or Hong Kong (台灣, 瀋陽,
  * 香港警察) light up the same character, word and list features as its simplified form; the names
  * are still reported as written. Characters that are also ordinary simplified ones with another
@@ -45,7 +45,18 @@ const PAIRS =
   '襪袜覓觅覲觐訝讶詐诈詛诅誦诵諒谅諧谐謠谣譏讥讓让豎竖豔艳貳贰賬账賭赌贏赢贖赎趙赵跡迹蹤踪躉趸軋轧' +
   '軸轴輓挽輪轮轎轿辮辫遞递遜逊遙遥鄧邓醞酝鈍钝鉅巨銜衔鋸锯錘锤鍛锻鎊镑鏽锈鐲镯鑄铸閥阀闡阐陝陕隕陨' +
   '雛雏靄霭韆千頑顽顎颚颶飓饑饥饒饶餚肴饅馒駁驳駛驶騾骡驛驿鬱郁魷鱿鯉鲤鯨鲸鰻鳗鱷鳄鳴鸣鴻鸿' +
-  '鵡鹉鷗鸥麩麸黷黩鼴鼹齣出龕龛';
+  '鵡鹉鷗鸥麩麸黷黩鼴鼹齣出龕龛' +
+  // since 2026-11-24, for the whole analysis of posts in traditional script (憤怒, 懲罰, 週末)
+  '憤愤懲惩濫滥譴谴塵尘傭佣勸劝匱匮厲厉啞哑囂嚣墜坠嬌娇屢屡巔巅彌弥徹彻慟恸慫怂懶懒懼惧撲扑撿捡攔拦斃毙' +
+  '漸渐潰溃澆浇濺溅瀉泻牽牵獵猎癮瘾礎础竅窍紓纾綻绽緩缓縫缝繃绷纖纤翺翱聾聋脅胁腫肿艷艳衆众褲裤襯衬訛讹' +
+  '詭诡誘诱諷讽謎谜譁哗讒谗賦赋賺赚贈赠踴踊躊踌輯辑轄辖迴回週周釁衅鈣钙閑闲闌阑雋隽靂雳饋馈鹵卤齲龋準准' +
+  '執执墮堕弒弑彙汇惱恼憐怜拋抛挾挟捨舍掙挣揀拣摑掴撈捞攏拢暈晕曠旷槳桨樁桩殲歼氫氢沖冲淚泪淨净淺浅渦涡' +
+  '溼湿滯滞漬渍潑泼澀涩濾滤瀕濒煥焕爍烁牘牍犢犊獅狮琺珐璉琏瓏珑甌瓯癱瘫皺皱睜睁矚瞩硯砚磯矶禪禅窪洼籃篮' +
+  '籌筹紡纺絞绞綴缀繳缴羈羁脈脉膠胶臚胪薊蓟虜虏蝕蚀螢萤蠅蝇裊袅褻亵詠咏詬诟誅诛諮咨謄誊賄贿賂赂賑赈贓赃' +
+  '蹺跷軀躯輿舆轍辙醖酝釐厘鈞钧鉀钾銓铨鋁铝鍍镀鏟铲闢辟顛颠飢饥餃饺髏髅鯊鲨鴉鸦鷄鸡齦龈揹背瑣琐餒馁潁颍' +
+  '諜谍謗谤謙谦讖谶贍赡蹣蹒輾辗轆辘邐逦鄺邝醃腌鉗钳銬铐鋤锄錨锚鍬锹鎔熔鏢镖鑾銮闈闱闕阙雋隽霽霁靦腼鞏巩' +
+  '韃鞑韜韬頜颌顱颅颼飕餞饯餡馅餿馊饜餍駭骇駱骆驥骥驪骊髖髋鬚须魘魇鯽鲫鰍鳅鱸鲈鳶鸢鴛鸳鴦鸯鵑鹃鵲鹊鷲鹫' +
+  '黽黾鼇鳌齟龃齬龉';
 
 let table: Uint16Array | undefined;
 
