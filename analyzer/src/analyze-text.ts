@@ -54,32 +54,39 @@ export interface TextAnalysis {
 /**
  * Words without whitespace and punctuation, as `segment` gives them, and without the words that
  * overlap one of the `skipped` ranges (sorted by start): by default links and emoticon codes.
- * `fragments: false` also leaves out the fragments jieba's HMM glued together (`isFragment`).
+ * `tokens` are the same without the fragments jieba's HMM glued together (`isFragment`): the
+ * same array when there are none.
  */
 function words(
   text: string,
   tagged: readonly TaggedWord[],
   skipped = notWritten(text),
-  fragments = true,
-): string[] {
+): { words: string[]; tokens: string[] } {
   const out: string[] = [];
+  let tokens: string[] | undefined;
   let at = 0;
   let next = 0;
   for (const t of tagged) {
     const end = at + t.word.length;
     while (next < skipped.length && (skipped[next] as [number, number])[1] <= at) next++;
     const inSkipped = next < skipped.length && (skipped[next] as [number, number])[0] < end;
-    if (!inSkipped && isWordlike(t.word) && (fragments || !isFragment(t))) out.push(t.word.trim());
+    if (!inSkipped && isWordlike(t.word)) {
+      const word = t.word.trim();
+      out.push(word);
+      if (tokens) {
+        if (!isFragment(t)) tokens.push(word);
+      } else if (isFragment(t)) tokens = out.slice(0, -1);
+    }
     at = end;
   }
-  return out;
+  return { words: out, tokens: tokens ?? out };
 }
 
 /**
  * A word jieba's HMM made up (not in the dictionary) that starts (but for a surname) or ends with
- * a one-character stop word: nearly always characters glued across a word boundary (驾不系 of 副驾|不系安全带, 吴在,
- * 人来, 据博友), seldom a real word (最给力). Sentiment and the category read it as jieba cut it;
- * as a keyword or a topic term it would be noise.
+ * a one-character stop word: nearly always characters glued across a word boundary (驾不系 of
+ * 副驾|不系安全带, 吴在, 人来, 据博友), seldom a real word (最给力). Sentiment and the category read it
+ * as jieba cut it; as a keyword or a topic term it would be noise.
  */
 function isFragment({ word, tag }: TaggedWord): boolean {
   if (tag !== 'x' || word.length < 2) return false;
@@ -113,7 +120,7 @@ function notWritten(text: string): Array<[number, number]> {
  */
 function sentimentWords(d: Draft): string[] {
   const removed = removedRanges(d.text);
-  return removed.length === 0 ? d.words : words(d.text, d.tagged, removed);
+  return removed.length === 0 ? d.words : words(d.text, d.tagged, removed).words;
 }
 
 let matcher: SensitivityMatcher | undefined;
@@ -253,23 +260,19 @@ function segmented(input: TextInput): Draft {
   const title = text.slice(0, input.title.length);
   const content = input.title ? text.slice(input.title.length + 1) : text;
   const bodyTagged = tagWords(content);
-  const bodyWords = words(content, bodyTagged);
-  const bodyTokens = bodyTagged.some(isFragment) ? words(content, bodyTagged, undefined, false) : bodyWords;
-  const read = { input, written, text, title, content, bodyTagged };
-  if (!input.title) {
-    return { ...read, tagged: bodyTagged, titleWords: [], bodyWords, words: bodyWords, tokens: bodyTokens };
-  }
+  const body = words(content, bodyTagged);
+  const read = { input, written, text, title, content, bodyTagged, bodyWords: body.words };
+  if (!input.title)
+    return { ...read, tagged: bodyTagged, titleWords: [], words: body.words, tokens: body.tokens };
   const tagged = tagWords(title);
-  const titleWords = words(title, tagged);
-  const titleTokens = tagged.some(isFragment) ? words(title, tagged, undefined, false) : titleWords;
+  const head = words(title, tagged);
   tagged.push({ word: '\n', tag: 'x' });
   for (const t of bodyTagged) tagged.push(t);
   return {
     ...read,
     tagged,
-    titleWords,
-    bodyWords,
-    words: [...titleWords, ...bodyWords],
-    tokens: [...titleTokens, ...bodyTokens],
+    titleWords: head.words,
+    words: [...head.words, ...body.words],
+    tokens: [...head.tokens, ...body.tokens],
   };
 }

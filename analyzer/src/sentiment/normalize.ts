@@ -46,10 +46,18 @@ export function normalizeText(raw: string, keepEmoticons = true): NormalizedText
 export function removedRanges(raw: string): Array<[number, number]> {
   if (isClean(raw)) return [];
   const ranges: Array<[number, number]> = [];
-  for (const pattern of [EMOTICON, LINK, MENTION, REPOST])
+  const add = (pattern: RegExp) => {
     for (const m of raw.matchAll(pattern)) if (m[0].length > 0) ranges.push([m.index, m.index + m[0].length]);
+  };
+  // each pattern runs only when the text holds what every match of it needs
+  if (raw.includes('[')) add(EMOTICON);
+  if (LINK_START.test(raw)) add(LINK);
+  if (raw.includes('@')) add(MENTION);
+  if (raw.includes('//')) add(REPOST);
   return ranges.sort((a, b) => a[0] - b[0]);
 }
+
+const LINK_START = /:\/\/|www\./i;
 
 /**
  * Whether `normalizeText` would return the text unchanged: no character any of its patterns needs
