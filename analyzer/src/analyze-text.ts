@@ -2,15 +2,14 @@ import type { MediaType } from '@yuqing/schemas';
 import { classify } from './classify/index.ts';
 import { dedupTokensOf, simhash, toHex } from './dedup/index.ts';
 import { type Entities, findEntities, type WatchedPerson } from './entities/index.ts';
-import { SURNAMES } from './entities/name-lists.ts';
 import { simplifiedForm } from './entities/traditional.ts';
 import { DEFAULT_MEDIA_AUTHORITY } from './opinion-index/config.ts';
 import { findRegions, getGazetteer, scanRegionNames } from './regions/index.ts';
 import { compileRules, loadDefaultRules, mergeRules, SensitivityMatcher } from './sensitivity/index.ts';
 import { analyzeSentiment, type SentimentResult } from './sentiment/index.ts';
-import { EMOTICON, LINK, removedRanges } from './sentiment/normalize.ts';
-import { isWordlike, type TaggedWord, tagWords } from './text/segment.ts';
-import { isStopChar } from './text/stopwords.ts';
+import { removedRanges } from './sentiment/normalize.ts';
+import { type TaggedWord, tagWords } from './text/segment.ts';
+import { wordsOf } from './text/words-of.ts';
 
 /** What one document brings to the stateless analysis. */
 export interface TextInput {
@@ -52,88 +51,13 @@ export interface TextAnalysis {
 }
 
 /**
- * Words without whitespace and punctuation, as `segment` gives them, and without the words that
- * overlap one of the `skipped` ranges (sorted by start): by default links and emoticon codes.
- * `tokens` are the same without the words that are no keyword or topic term (`isNoTerm`): the
- * same array when there are none.
- */
-function words(
-  text: string,
-  tagged: readonly TaggedWord[],
-  skipped = notWritten(text),
-): { words: string[]; tokens: string[] } {
-  const out: string[] = [];
-  let tokens: string[] | undefined;
-  let at = 0;
-  let next = 0;
-  for (const t of tagged) {
-    const end = at + t.word.length;
-    while (next < skipped.length && (skipped[next] as [number, number])[1] <= at) next++;
-    const inSkipped = next < skipped.length && (skipped[next] as [number, number])[0] < end;
-    if (!inSkipped && isWordlike(t.word)) {
-      const word = t.word.trim();
-      out.push(word);
-      if (tokens) {
-        if (!isNoTerm(t)) tokens.push(word);
-      } else if (isNoTerm(t)) tokens = out.slice(0, -1);
-    }
-    at = end;
-  }
-  return { words: out, tokens: tokens ?? out };
-}
-
-/** A word that stays out of the keywords and topic terms: an HMM fragment or a count. */
-function isNoTerm(t: TaggedWord): boolean {
-  return t.tag === 'x' ? isFragment(t) : t.tag === 'm' && isCount(t.word);
-}
-
-const NUMERAL_START = /^[第一二三四五六七八九十百千万亿两几数余多半0-9]/;
-const MEASURE_END = /[个次只名位件条张头项元块岁年月日天号台辆家人例起所座亿万千百]$/;
-
-/** A count (第一个, 一次, 三万多元, 十多亿): a numeral word ending in a measure; 两会 and 一把手 are none. */
-function isCount(word: string): boolean {
-  return word.length >= 2 && NUMERAL_START.test(word) && MEASURE_END.test(word);
-}
-
-/**
- * A word jieba's HMM made up (not in the dictionary) that starts (but for a surname) or ends with
- * a one-character stop word: nearly always characters glued across a word boundary (驾不系 of
- * 副驾|不系安全带, 吴在, 人来, 据博友), seldom a real word (最给力). Sentiment and the category read it
- * as jieba cut it; as a keyword or a topic term it would be noise.
- */
-function isFragment({ word, tag }: TaggedWord): boolean {
-  if (tag !== 'x' || word.length < 2) return false;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c < 0x4e00 || c > 0x9fff) return false;
-  }
-  // 于欢, 向东, 时寒冰: a surname may start a name the dictionary does not know
-  const opens = isStopChar(word.charCodeAt(0)) && !SURNAMES.has(word[0] as string);
-  return opens || isStopChar(word.charCodeAt(word.length - 1));
-}
-
-/**
- * Where a text has links and emoticon codes: their pieces (t, cn, zlTzULj of http://t.cn/zlTzULj;
- * 蜡烛 of [蜡烛]) are no words the author wrote, and would end up among the keywords and topic
- * terms. Most posts have neither and cost two searches.
- */
-function notWritten(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  if (/https?:|www\./i.test(text))
-    for (const m of text.matchAll(LINK)) ranges.push([m.index, m.index + m[0].length]);
-  if (text.includes('['))
-    for (const m of text.matchAll(EMOTICON)) ranges.push([m.index, m.index + m[0].length]);
-  return ranges.sort((a, b) => a[0] - b[0]);
-}
-
-/**
  * The words the sentiment model reads: those of the text as `normalizeText` cleans it, as in
  * training. Emoticon codes are features of their own ([哈哈]) and user names are left out, so
  * neither may come back as words (哈哈, the words of an @name).
  */
 function sentimentWords(d: Draft): string[] {
   const removed = removedRanges(d.text);
-  return removed.length === 0 ? d.words : words(d.text, d.tagged, removed).words;
+  return removed.length === 0 ? d.words : wordsOf(d.text, d.tagged, removed).words;
 }
 
 let matcher: SensitivityMatcher | undefined;
@@ -193,7 +117,7 @@ interface Draft {
   bodyWords: string[];
   /** Title and body words, as `segment` gives them. */
   words: string[];
-  /** The same without HMM fragments: the document's `tokens`, for keywords and topic terms. */
+  /** The same without the words that are no keyword or topic term: the document's `tokens`. */
   tokens: string[];
 }
 
@@ -273,12 +197,12 @@ function segmented(input: TextInput): Draft {
   const title = text.slice(0, input.title.length);
   const content = input.title ? text.slice(input.title.length + 1) : text;
   const bodyTagged = tagWords(content);
-  const body = words(content, bodyTagged);
+  const body = wordsOf(content, bodyTagged);
   const read = { input, written, text, title, content, bodyTagged, bodyWords: body.words };
   if (!input.title)
     return { ...read, tagged: bodyTagged, titleWords: [], words: body.words, tokens: body.tokens };
   const tagged = tagWords(title);
-  const head = words(title, tagged);
+  const head = wordsOf(title, tagged);
   tagged.push({ word: '\n', tag: 'x' });
   for (const t of bodyTagged) tagged.push(t);
   return {

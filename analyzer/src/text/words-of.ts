@@ -1,0 +1,79 @@
+import { SURNAMES } from '../entities/name-lists.ts';
+import { EMOTICON, LINK } from '../sentiment/normalize.ts';
+import { isWordlike, type TaggedWord } from './segment.ts';
+import { isStopChar } from './stopwords.ts';
+
+/**
+ * Words without whitespace and punctuation, as `segment` gives them, and without the words that
+ * overlap one of the `skipped` ranges (sorted by start): by default links and emoticon codes.
+ * `tokens` are the same without the words that are no keyword or topic term (`isNoTerm`): the
+ * same array when there are none.
+ */
+export function wordsOf(
+  text: string,
+  tagged: readonly TaggedWord[],
+  skipped = notWritten(text),
+): { words: string[]; tokens: string[] } {
+  const out: string[] = [];
+  let tokens: string[] | undefined;
+  let at = 0;
+  let next = 0;
+  for (const t of tagged) {
+    const end = at + t.word.length;
+    while (next < skipped.length && (skipped[next] as [number, number])[1] <= at) next++;
+    const inSkipped = next < skipped.length && (skipped[next] as [number, number])[0] < end;
+    if (!inSkipped && isWordlike(t.word)) {
+      const word = t.word.trim();
+      out.push(word);
+      if (tokens) {
+        if (!isNoTerm(t)) tokens.push(word);
+      } else if (isNoTerm(t)) tokens = out.slice(0, -1);
+    }
+    at = end;
+  }
+  return { words: out, tokens: tokens ?? out };
+}
+
+/** A word that stays out of the keywords and topic terms: an HMM fragment or a count. */
+function isNoTerm(t: TaggedWord): boolean {
+  return t.tag === 'x' ? isFragment(t) : t.tag === 'm' && isCount(t.word);
+}
+
+const NUMERAL_START = /^[第一二三四五六七八九十百千万亿两几数余多半0-9]/;
+const MEASURE_END = /[个次只名位件条张头项元块岁年月日天号台辆家人例起所座亿万千百]$/;
+
+/** A count (第一个, 一次, 三万多元, 十多亿): a numeral word ending in a measure; 两会 and 一把手 are none. */
+function isCount(word: string): boolean {
+  return word.length >= 2 && NUMERAL_START.test(word) && MEASURE_END.test(word);
+}
+
+/**
+ * A word jieba's HMM made up (not in the dictionary) that starts (but for a surname) or ends with
+ * a one-character stop word: nearly always characters glued across a word boundary (驾不系 of
+ * 副驾|不系安全带, 吴在, 人来, 据博友), seldom a real word (最给力). Sentiment and the category read it
+ * as jieba cut it; as a keyword or a topic term it would be noise.
+ */
+function isFragment({ word, tag }: TaggedWord): boolean {
+  if (tag !== 'x' || word.length < 2) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  // 于欢, 向东, 时寒冰: a surname may start a name the dictionary does not know
+  const opens = isStopChar(word.charCodeAt(0)) && !SURNAMES.has(word[0] as string);
+  return opens || isStopChar(word.charCodeAt(word.length - 1));
+}
+
+/**
+ * Where a text has links and emoticon codes: their pieces (t, cn, zlTzULj of http://t.cn/zlTzULj;
+ * 蜡烛 of [蜡烛]) are no words the author wrote, and would end up among the keywords and topic
+ * terms. Most posts have neither and cost two searches.
+ */
+function notWritten(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  if (/https?:|www\./i.test(text))
+    for (const m of text.matchAll(LINK)) ranges.push([m.index, m.index + m[0].length]);
+  if (text.includes('['))
+    for (const m of text.matchAll(EMOTICON)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
