@@ -117,7 +117,7 @@ interface Draft {
   bodyWords: string[];
   /** Title and body words, as `segment` gives them. */
   words: string[];
-  /** The same without the words that are no keyword or topic term: the document's `tokens`. */
+  /** The same without HMM fragments: the document's `tokens`, for keywords and topic terms. */
   tokens: string[];
 }
 

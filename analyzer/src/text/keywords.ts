@@ -105,6 +105,7 @@ export class KeywordExtractor {
     const total = tokenCount || 1;
     const best: Keyword[] = [];
     for (const [word, count] of terms) {
+      if (isCount(word)) continue;
       const k = { word, weight: (count / total) * this.idf(word) };
       let at = best.length;
       while (at > 0 && heavier(k, best[at - 1] as Keyword)) at--;
@@ -115,6 +116,18 @@ export class KeywordExtractor {
     }
     return best;
   }
+}
+
+const NUMERAL_START = /^[第一二三四五六七八九十百千万亿两几数余多半0-9]/;
+const MEASURE_END = /[个次只名位件条张头项元块岁年月日天号台辆家人例起所座亿万千百]$/;
+
+/**
+ * A count (第一个, 一次, 三万多元, 十多亿): a numeral word ending in a measure, which says nothing of a
+ * topic; 两会 and 一把手 are none. Out of the keywords only: as topic terms, counts still make a
+ * short news item's vector longer (see the attention prior of `TopicClusterer`).
+ */
+function isCount(word: string): boolean {
+  return word.length >= 2 && NUMERAL_START.test(word) && MEASURE_END.test(word);
 }
 
 /** Higher weight first; equal weights in collation order, so results do not depend on input order. */

@@ -86,6 +86,14 @@ describe('KeywordExtractor', () => {
     for (const w of ['you', 'go', 'no', 'one', 'will', 'ever', 'know', 'via']) expect(words).not.toContain(w);
   });
 
+  it('takes no counts (第一个, 三万多元), but 两会', () => {
+    const words = new KeywordExtractor()
+      .extract(segment('两会期间他第一个发言，花了三万多元'), 20)
+      .map((k) => k.word);
+    expect(words).toContain('两会');
+    for (const w of ['第一个', '三万多元']) expect(words).not.toContain(w);
+  });
+
   it('learns document frequencies: a word in every document loses weight', () => {
     const extractor = new KeywordExtractor();
     const before = extractor.idf('通报');

@@ -6,8 +6,8 @@ import { isStopChar } from './stopwords.ts';
 /**
  * Words without whitespace and punctuation, as `segment` gives them, and without the words that
  * overlap one of the `skipped` ranges (sorted by start): by default links and emoticon codes.
- * `tokens` are the same without the words that are no keyword or topic term (`isNoTerm`): the
- * same array when there are none.
+ * `tokens` are the same without the fragments jieba's HMM glued together (`isFragment`): the same
+ * array when there are none.
  */
 export function wordsOf(
   text: string,
@@ -26,25 +26,12 @@ export function wordsOf(
       const word = t.word.trim();
       out.push(word);
       if (tokens) {
-        if (!isNoTerm(t)) tokens.push(word);
-      } else if (isNoTerm(t)) tokens = out.slice(0, -1);
+        if (!isFragment(t)) tokens.push(word);
+      } else if (isFragment(t)) tokens = out.slice(0, -1);
     }
     at = end;
   }
   return { words: out, tokens: tokens ?? out };
-}
-
-/** A word that stays out of the keywords and topic terms: an HMM fragment or a count. */
-function isNoTerm(t: TaggedWord): boolean {
-  return t.tag === 'x' ? isFragment(t) : t.tag === 'm' && isCount(t.word);
-}
-
-const NUMERAL_START = /^[第一二三四五六七八九十百千万亿两几数余多半0-9]/;
-const MEASURE_END = /[个次只名位件条张头项元块岁年月日天号台辆家人例起所座亿万千百]$/;
-
-/** A count (第一个, 一次, 三万多元, 十多亿): a numeral word ending in a measure; 两会 and 一把手 are none. */
-function isCount(word: string): boolean {
-  return word.length >= 2 && NUMERAL_START.test(word) && MEASURE_END.test(word);
 }
 
 /**
