@@ -157,7 +157,12 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
     ),
   );
   const entities = drafts.map((d, i) =>
-    findEntities(d.written, { tagged: d.tagged, watchList: options.watchList, regionNames: regionNames[i] }),
+    findEntities(d.written, {
+      tagged: d.tagged,
+      readAs: d.text,
+      watchList: options.watchList,
+      regionNames: regionNames[i],
+    }),
   );
   const hashes = drafts.map((d) => {
     // Reprints often change the headline: hash the body when it says enough on its own.

@@ -18,11 +18,16 @@ export interface WatchedPerson {
 export interface FindEntitiesOptions {
   /** People to find by name or alias; they are reported under their `name`. */
   watchList?: WatchedPerson[];
-  /** The text's jieba tags (`tagWords(text)`) when the caller already has them. */
+  /** The text's jieba tags (`tagWords(text)`, or of `readAs`) when the caller already has them. */
   tagged?: TaggedWord[];
   gazetteer?: Gazetteer;
   /** The gazetteer's names in the text (`scanRegionNames`), when the caller already has them. */
   regionNames?: readonly { start: number; end: number }[];
+  /**
+   * The text in simplified script (`simplifiedForm(text) ?? text`, the same length) when the caller
+   * has made it: the tagger then reads it with `tagged` and `regionNames` as they are.
+   */
+  readAs?: string;
   /** Run the tagger over every clause, not only those with a sign of a name (for measuring). */
   everyClause?: boolean;
 }
@@ -53,6 +58,7 @@ export function findEntities(text: string, options: FindEntitiesOptions = {}): E
   const watched = watchHits(text, options.watchList);
   const spans = nerSpans(text, tagged, options.gazetteer ?? getGazetteer(), {
     regionNames: options.regionNames,
+    readAs: tagged === options.tagged ? options.readAs : undefined,
     everyClause: options.everyClause,
   });
   for (const span of spans) {

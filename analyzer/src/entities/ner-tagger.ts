@@ -36,6 +36,8 @@ export interface NerOptions {
   model?: NerModel;
   /** The gazetteer's names in the text, when the caller already scanned for them. */
   regionNames?: readonly { start: number; end: number }[];
+  /** The text in simplified script, of which `tokens` are the words (see `FindEntitiesOptions`). */
+  readAs?: string;
   /** Tag every clause, not only those with a name signal (slower; for measuring the gate). */
   everyClause?: boolean;
   /** Add the ns words that are exactly a listed place and that the tagger passed over (default). */
@@ -59,11 +61,11 @@ export function nerSpans(
   const model = opts.model ?? getNerModel();
   // A post in traditional script (台灣, 瀋陽) is tagged in simplified form: jieba, the gazetteer and
   // the lists know it far better. Same length, so the spans hold for the text as written.
-  const simplified = simplifiedForm(text);
+  const simplified = opts.readAs === undefined ? simplifiedForm(text) : undefined;
   const words = simplified === undefined ? tokens : tagWords(simplified);
   const prepared = simplified
     ? prepareText(simplified, words, { gazetteer })
-    : prepareText(text, tokens, { gazetteer, regionNames: opts.regionNames });
+    : prepareText(opts.readAs ?? text, tokens, { gazetteer, regionNames: opts.regionNames });
   const spans: NerSpan[] = [];
   if (opts.everyClause) tagRange(model, prepared, 0, text.length, spans);
   else gated(words, prepared, model, spans);
