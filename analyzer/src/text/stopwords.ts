@@ -46,7 +46,10 @@ it its this that these those there here what which who whom whose when where why
 us our you your he him his she her they them their one ever go get got know like rt`.split(/\s+/),
 );
 
-/** A word that can be a keyword or a topic term: two characters or more, no stop word, no number. */
+/**
+ * A word that can be a keyword or a topic term: two characters or more, no stop word (Chinese or
+ * English), no number.
+ */
 export function isContentWord(word: string): boolean {
   if (word.length < 2 || isStopWord(word) || NUMERIC.test(word)) return false;
   return word.charCodeAt(0) >= 0x80 || !ENGLISH.has(word.toLowerCase());
