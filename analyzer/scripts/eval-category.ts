@@ -81,6 +81,44 @@ console.log(
   `n=${other.n} accuracy=${(100 * other.accuracy).toFixed(1)}% macro-F1=${(100 * other.macroF1).toFixed(1)}%`,
 );
 
+// Headlines of Weibo news posts (CED), labelled by hand (see the file): all, and those whose post
+// is no weak training row.
+const headlineOf = (post: string) =>
+  /^\s*(?:#[^#]{1,20}#\s*)?【([^】]{8,40})】/.exec(post)?.[1]?.trim() ?? '';
+const cedPosts = new Map(
+  readFileSync(resolve(values.data, 'events/weibo_rumor_ced/ced_events.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { event_id: number; text: string })
+    .map((e) => [String(e.event_id), e.text]),
+);
+const trainedPosts = new Set(
+  loadWeakExternal(values.data)
+    .filter((r) => r.source === 'ced' && !isHeldOut(r.text))
+    .map((r) => headlineOf(r.text)),
+);
+const headlines = readFileSync(new URL('./weibo-headlines.tsv', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l && !l.startsWith('#') && !l.startsWith('event_id'))
+  .map((l) => {
+    const [event, label] = l.split('\t') as [string, string];
+    return { label, title: headlineOf(cedPosts.get(event) ?? '') };
+  });
+console.log('\nHeadlines of Weibo news posts (CED, hand-labelled, emoticon codes and hashtags removed):');
+for (const [name, rows] of [
+  ['all', headlines],
+  ['posts that are no training row', headlines.filter((h) => !trainedPosts.has(h.title))],
+] as const) {
+  const scores = evaluate(
+    rows.map((h) => h.label),
+    rows.map((h) => classify(h.title.replace(/\[[^\]]{1,8}\]|#[^#]{1,20}#/g, '').trim()).category),
+    CATEGORIES,
+  );
+  console.log(
+    `  ${name}: n=${scores.n} accuracy=${(100 * scores.accuracy).toFixed(1)}% macro-F1=${(100 * scores.macroF1).toFixed(1)}%`,
+  );
+}
+
 // Speed on 200-character posts: title = first 30 characters, body = the rest.
 const posts = dev.map((r, i) =>
   (r.text + (dev[(i + 1) % dev.length]?.text ?? '')).padEnd(200, r.text).slice(0, 200),
