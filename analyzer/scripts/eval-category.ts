@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { extractPage } from '../../crawler/src/extract/extract-page.ts';
+import { readCedEvents } from '../src/ced-events.ts';
 import { DEFAULT_DATA_ROOT, isHeldOut, loadToutiao, loadWeakExternal } from '../src/classify/dataset.ts';
 import { CATEGORIES, classify } from '../src/classify/index.ts';
 import { evaluate, formatReport } from '../src/classify/metrics.ts';
@@ -85,13 +86,7 @@ console.log(
 // is no weak training row.
 const headlineOf = (post: string) =>
   /^\s*(?:#[^#]{1,20}#\s*)?【([^】]{8,40})】/.exec(post)?.[1]?.trim() ?? '';
-const cedPosts = new Map(
-  readFileSync(resolve(values.data, 'events/weibo_rumor_ced/ced_events.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { event_id: number; text: string })
-    .map((e) => [String(e.event_id), e.text]),
-);
+const cedPosts = readCedEvents(values.data);
 const trainedPosts = new Set(
   loadWeakExternal(values.data)
     .filter((r) => r.source === 'ced' && !isHeldOut(r.text))
@@ -102,7 +97,7 @@ const headlines = readFileSync(new URL('./weibo-headlines.tsv', import.meta.url)
   .filter((l) => l && !l.startsWith('#') && !l.startsWith('event_id'))
   .map((l) => {
     const [event, label] = l.split('\t') as [string, string];
-    return { label, title: headlineOf(cedPosts.get(event) ?? '') };
+    return { label, title: headlineOf(cedPosts.get(event)?.text ?? '') };
   });
 console.log('\nHeadlines of Weibo news posts (CED, hand-labelled, emoticon codes and hashtags removed):');
 for (const [name, rows] of [

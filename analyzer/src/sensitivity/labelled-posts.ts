@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readCedEvents } from '../ced-events.ts';
 import type { SensitivityMatcher } from './matcher.ts';
 
 /** A real post with the sensitivity categories (ids) a person filed it under; none for most. */
@@ -14,19 +14,13 @@ export interface LabelledPost {
  * with their texts from the data directory.
  */
 export function labelledPosts(dataDir: string): LabelledPost[] {
-  const texts = new Map<string, string>();
-  const events = readFileSync(join(dataDir, 'events/weibo_rumor_ced/ced_events.jsonl'), 'utf8');
-  for (const line of events.split('\n')) {
-    if (!line.trim()) continue;
-    const event = JSON.parse(line) as { event_id: number; text: string };
-    texts.set(String(event.event_id), event.text);
-  }
+  const events = readCedEvents(dataDir);
   const labels = readFileSync(new URL('../../scripts/sensitivity-posts.tsv', import.meta.url), 'utf8');
   const posts: LabelledPost[] = [];
   for (const line of labels.split('\n')) {
     const [split, event, categories] = line.split('\t');
     if (line.startsWith('#') || categories === undefined || split === 'split') continue;
-    const text = texts.get(event ?? '');
+    const text = events.get(event ?? '')?.text;
     if (text === undefined) throw new Error(`sensitivity-posts.tsv: no CED event ${event}`);
     posts.push({
       split: split as LabelledPost['split'],

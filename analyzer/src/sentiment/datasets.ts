@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readCedEvents } from '../ced-events.ts';
 import { finalise, hashString } from './hash.ts';
 import { NEGATIVE, NEUTRAL, POSITIVE } from './model.ts';
 import { stripEmoticons } from './normalize.ts';
@@ -167,12 +168,7 @@ export function nlpccHeldOutByEmotion(dataDir: string): Map<string, string[]> {
  * anger, X anxiety, S sadness, N neutral, P positive; U unclear is left out), with their texts.
  */
 export function incidentComments(dataDir: string): { kind: string; text: string }[] {
-  const events = new Map<string, { sample_comments: { text: string }[] }>();
-  for (const line of readData(dataDir, 'events/weibo_rumor_ced/ced_events.jsonl').split('\n')) {
-    if (!line.trim()) continue;
-    const event = JSON.parse(line);
-    events.set(String(event.event_id), event);
-  }
+  const events = readCedEvents(dataDir);
   const labels = readFileSync(new URL('../../scripts/incident-comments.tsv', import.meta.url), 'utf8');
   const comments: { kind: string; text: string }[] = [];
   for (const line of labels.split('\n')) {
