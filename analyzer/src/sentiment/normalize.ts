@@ -1,7 +1,7 @@
 /** Text clean-up shared by training and inference. */
 
 /** Weibo emoticon codes such as [哈哈] or [抓狂]: short bracketed names without spaces. */
-export const EMOTICON = /\[[^[\]\s]{1,8}\]/g;
+const EMOTICON = /\[[^[\]\s]{1,8}\]/g;
 /** Links (http://t.cn/zlTzULj, www.example.cn/a): the analyzer also keeps their pieces out of the words. */
 export const LINK = /(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+/gi;
 /** @mentions and the "//@name:" of retweet chains: user names carry no sentiment but get memorised. */
@@ -40,21 +40,21 @@ export function normalizeText(raw: string, keepEmoticons = true): NormalizedText
 
 /**
  * Where `normalizeText` removes something from a raw text (emoticon codes, links, user names,
- * repost marks), as [start, end) ranges sorted by start: the words jieba cut there are words the
- * model never reads. Empty, after one pass over the characters, when it removes nothing.
+ * repost marks; only the first two when `names` is false), as [start, end) ranges sorted by start:
+ * the words jieba cut there are words the model never reads.
  */
-export function removedRanges(raw: string): Array<[number, number]> {
-  if (isClean(raw)) return [];
+export function removedRanges(raw: string, names = true): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  const add = (pattern: RegExp) => {
-    for (const m of raw.matchAll(pattern)) if (m[0].length > 0) ranges.push([m.index, m.index + m[0].length]);
-  };
   // each pattern runs only when the text holds what every match of it needs
-  if (raw.includes('[')) add(EMOTICON);
-  if (LINK_START.test(raw)) add(LINK);
-  if (raw.includes('@')) add(MENTION);
-  if (raw.includes('//')) add(REPOST);
-  return ranges.sort((a, b) => a[0] - b[0]);
+  if (raw.includes('[')) addRanges(raw, EMOTICON, ranges);
+  if (LINK_START.test(raw)) addRanges(raw, LINK, ranges);
+  if (names && raw.includes('@')) addRanges(raw, MENTION, ranges);
+  if (names && raw.includes('//')) addRanges(raw, REPOST, ranges);
+  return ranges.length > 1 ? ranges.sort((a, b) => a[0] - b[0]) : ranges;
+}
+
+function addRanges(raw: string, pattern: RegExp, into: Array<[number, number]>): void {
+  for (const m of raw.matchAll(pattern)) if (m[0].length > 0) into.push([m.index, m.index + m[0].length]);
 }
 
 const LINK_START = /:\/\/|www\./i;

@@ -1,18 +1,19 @@
 import { SURNAMES } from '../entities/name-lists.ts';
-import { EMOTICON, LINK } from '../sentiment/normalize.ts';
+import { removedRanges } from '../sentiment/normalize.ts';
 import { isWordlike, type TaggedWord } from './segment.ts';
 import { isStopChar } from './stopwords.ts';
 
 /**
  * Words without whitespace and punctuation, as `segment` gives them, and without the words that
- * overlap one of the `skipped` ranges (sorted by start): by default links and emoticon codes.
+ * overlap one of the `skipped` ranges (sorted by start): by default links and emoticon codes, whose
+ * pieces (t, cn of http://t.cn/…; 蜡烛 of [蜡烛]) are no words the author wrote.
  * `tokens` are the same without the fragments jieba's HMM glued together (`isFragment`): the same
  * array when there are none.
  */
 export function wordsOf(
   text: string,
   tagged: readonly TaggedWord[],
-  skipped = notWritten(text),
+  skipped = removedRanges(text, false),
 ): { words: string[]; tokens: string[] } {
   const out: string[] = [];
   let tokens: string[] | undefined;
@@ -49,18 +50,4 @@ function isFragment({ word, tag }: TaggedWord): boolean {
   // 于欢, 向东, 时寒冰: a surname may start a name the dictionary does not know
   const opens = isStopChar(word.charCodeAt(0)) && !SURNAMES.has(word[0] as string);
   return opens || isStopChar(word.charCodeAt(word.length - 1));
-}
-
-/**
- * Where a text has links and emoticon codes: their pieces (t, cn, zlTzULj of http://t.cn/zlTzULj;
- * 蜡烛 of [蜡烛]) are no words the author wrote, and would end up among the keywords and topic
- * terms. Most posts have neither and cost two searches.
- */
-function notWritten(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  if (/https?:|www\./i.test(text))
-    for (const m of text.matchAll(LINK)) ranges.push([m.index, m.index + m[0].length]);
-  if (text.includes('['))
-    for (const m of text.matchAll(EMOTICON)) ranges.push([m.index, m.index + m[0].length]);
-  return ranges.sort((a, b) => a[0] - b[0]);
 }
