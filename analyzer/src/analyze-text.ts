@@ -115,7 +115,7 @@ interface Draft {
   tagged: TaggedWord[];
   titleWords: string[];
   bodyWords: string[];
-  /** Title and body words, as `segment` gives them. */
+  /** Title and body words, as `segment` gives them, less links and emoticon codes (`wordsOf`). */
   words: string[];
   /** The same without HMM fragments: the document's `tokens`, for keywords and topic terms. */
   tokens: string[];
