@@ -10,8 +10,13 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { extractPage } from '../../crawler/src/extract/extract-page.ts';
-import { readCedEvents } from '../src/ced-events.ts';
-import { DEFAULT_DATA_ROOT, isHeldOut, loadToutiao, loadWeakExternal } from '../src/classify/dataset.ts';
+import {
+  DEFAULT_DATA_ROOT,
+  isHeldOut,
+  loadToutiao,
+  loadWeakExternal,
+  weiboHeadlines,
+} from '../src/classify/dataset.ts';
 import { CATEGORIES, classify } from '../src/classify/index.ts';
 import { evaluate, formatReport } from '../src/classify/metrics.ts';
 
@@ -82,37 +87,18 @@ console.log(
   `n=${other.n} accuracy=${(100 * other.accuracy).toFixed(1)}% macro-F1=${(100 * other.macroF1).toFixed(1)}%`,
 );
 
-// Headlines of Weibo news posts (CED), labelled by hand (see the file): all, and those whose post
-// is no weak training row.
-const headlineOf = (post: string) =>
-  /^\s*(?:#[^#]{1,20}#\s*)?【([^】]{8,40})】/.exec(post)?.[1]?.trim() ?? '';
-const cedPosts = readCedEvents(values.data);
-const trainedPosts = new Set(
-  loadWeakExternal(values.data)
-    .filter((r) => r.source === 'ced' && !isHeldOut(r.text))
-    .map((r) => headlineOf(r.text)),
+// Headlines of Weibo news posts (CED), labelled by hand (see the file); their posts are no training
+// rows (loadWeakExternal leaves them out).
+const headlines = weiboHeadlines(values.data);
+const weibo = evaluate(
+  headlines.map((h) => h.label),
+  headlines.map((h) => classify(h.text).category),
+  CATEGORIES,
 );
-const headlines = readFileSync(new URL('./weibo-headlines.tsv', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l && !l.startsWith('#') && !l.startsWith('event_id'))
-  .map((l) => {
-    const [event, label] = l.split('\t') as [string, string];
-    return { label, title: headlineOf(cedPosts.get(event)?.text ?? '') };
-  });
 console.log('\nHeadlines of Weibo news posts (CED, hand-labelled, emoticon codes and hashtags removed):');
-for (const [name, rows] of [
-  ['all', headlines],
-  ['posts that are no training row', headlines.filter((h) => !trainedPosts.has(h.title))],
-] as const) {
-  const scores = evaluate(
-    rows.map((h) => h.label),
-    rows.map((h) => classify(h.title.replace(/\[[^\]]{1,8}\]|#[^#]{1,20}#/g, '').trim()).category),
-    CATEGORIES,
-  );
-  console.log(
-    `  ${name}: n=${scores.n} accuracy=${(100 * scores.accuracy).toFixed(1)}% macro-F1=${(100 * scores.macroF1).toFixed(1)}%`,
-  );
-}
+console.log(
+  `n=${weibo.n} accuracy=${(100 * weibo.accuracy).toFixed(1)}% macro-F1=${(100 * weibo.macroF1).toFixed(1)}%`,
+);
 
 // Speed on 200-character posts: title = first 30 characters, body = the rest.
 const posts = dev.map((r, i) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHeldOut, loadToutiao } from './dataset.ts';
+import { isHeldOut, loadToutiao, weiboHeadlines } from './dataset.ts';
 import { CATEGORIES, type Category, classify } from './index.ts';
 import { evaluate } from './metrics.ts';
 
@@ -57,8 +57,23 @@ describe('classify on held-out toutiao headlines (../shared/data)', () => {
       sample.map((d) => classify(d.text).category),
       CATEGORIES,
     );
-    // Measured: accuracy 79.4 %, macro-F1 75.6 % on the whole held-out split.
+    // Measured 2026-11-24: accuracy 81.4 %, macro-F1 79.4 % on the whole held-out split.
     expect(r.accuracy).toBeGreaterThan(0.77);
     expect(r.macroF1).toBeGreaterThan(0.72);
+  });
+});
+
+describe('classify on headlines of another source (Weibo news posts, hand-labelled)', () => {
+  it('keeps accuracy and macro-F1 above the floor', () => {
+    const headlines = weiboHeadlines();
+    const r = evaluate(
+      headlines.map((h) => h.label),
+      headlines.map((h) => classify(h.text).category),
+      CATEGORIES,
+    );
+    // Measured 2026-11-24: accuracy 57.8 %, macro-F1 54.1 % (161 headlines; 49–50 % / 43–47 %
+    // with the model before that day's changes, models/CATEGORY.md).
+    expect(r.accuracy).toBeGreaterThan(0.54);
+    expect(r.macroF1).toBeGreaterThan(0.5);
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readCedEvents } from '../ced-events.ts';
 import { type Category, TOUTIAO_TO_CATEGORY } from './categories.ts';
 import { weakLabel, weakLabelUnlabelled } from './weak-labels.ts';
 
@@ -81,6 +82,11 @@ function jsonlTexts(dataRoot: string, path: string): string[] {
     .map((l) => String((JSON.parse(l) as { text: unknown }).text));
 }
 
+function cedPosts(dataRoot: string): string[] {
+  const measured = labelledHeadlineEvents();
+  return [...readCedEvents(dataRoot)].filter(([id]) => !measured.has(id)).map(([, event]) => event.text);
+}
+
 /** Keeps texts of headline-to-post length and cuts Weibo emoticon codes and links. */
 function tidy(text: string): string {
   return text
@@ -90,16 +96,49 @@ function tidy(text: string): string {
     .slice(0, 140);
 }
 
+const WEIBO_HEADLINES = new URL('../../scripts/weibo-headlines.tsv', import.meta.url);
+
+/** The hand labels of `scripts/weibo-headlines.tsv`: CED event id and category. */
+function headlineLabels(): [event: string, label: Category][] {
+  return readFileSync(WEIBO_HEADLINES, 'utf8')
+    .split('\n')
+    .filter((l) => /^\d+\t/.test(l))
+    .map((l) => l.split('\t') as [string, Category]);
+}
+
+/** The CED events whose headline is measured: never training text. */
+export function labelledHeadlineEvents(): Set<string> {
+  return new Set(headlineLabels().map(([event]) => event));
+}
+
+/** The 【…】 headline a Weibo news post opens with (after a hashtag or none), or ''. */
+export function headlineOf(post: string): string {
+  return /^\s*(?:#[^#]{1,20}#\s*)?【([^】]{8,40})】/.exec(post)?.[1]?.trim() ?? '';
+}
+
+/** Headlines of Weibo news posts with their hand labels, emoticon codes and hashtags removed. */
+export function weiboHeadlines(dataRoot = DEFAULT_DATA_ROOT): LabelledText[] {
+  const posts = readCedEvents(dataRoot);
+  return headlineLabels().map(([event, label]) => {
+    const post = posts.get(event);
+    if (!post) throw new Error(`weibo-headlines.tsv: no CED event ${event}`);
+    const text = headlineOf(post.text)
+      .replace(/\[[^\]]{1,8}\]|#[^#]{1,20}#/g, '')
+      .trim();
+    return { text, label, source: 'ced', original: label };
+  });
+}
+
 /**
  * 时政 and 社会 examples from unlabelled news sentences (MSRA: People's Daily; CLUENER: THUCNews)
- * and Weibo event posts (CED), labelled by vocabulary; at most `cap` per source and class, chosen
- * by hash so the choice is deterministic.
+ * and Weibo event posts (CED, less those whose headline is measured), labelled by vocabulary; at
+ * most `cap` per source and class, chosen by hash so the choice is deterministic.
  */
 export function loadWeakExternal(dataRoot = DEFAULT_DATA_ROOT, cap = 700): LabelledText[] {
   const sources: [string, string[]][] = [
     ['msra', msraSentences(dataRoot)],
     ['cluener', jsonlTexts(dataRoot, 'ner/cluener2020/train.jsonl')],
-    ['ced', jsonlTexts(dataRoot, 'events/weibo_rumor_ced/ced_events.jsonl')],
+    ['ced', cedPosts(dataRoot)],
   ];
   const rows: LabelledText[] = [];
   for (const [source, texts] of sources) {

@@ -1,9 +1,11 @@
+import { loadDefaultRules, SensitivityMatcher } from '../sensitivity/index.ts';
 import type { Category } from './categories.ts';
 
 /*
  * Weak supervision for the classes the headline set lacks or barely has. Written for yuqing.
  * 时政: China's government and party vocabulary (foreign heads of government stay 国际).
- * 社会: incidents, police, courts and livelihood disputes.
+ * 社会: incidents, police, courts and livelihood disputes, and what the sensitivity rules file
+ * under public incidents (crime, accidents, food safety, disasters, pollution, protests).
  * 证券: stock-market vocabulary inside toutiao's finance class (toutiao's own stock class has 35 rows).
  */
 const POLITICS =
@@ -34,8 +36,23 @@ export function looksPolitical(text: string): boolean {
   return POLITICS.test(text.replace(NOT_POLITICS, ''));
 }
 
+/** Sensitivity categories whose texts are society news (not corruption: that is 时政 or 社会). */
+const INCIDENT_CATEGORIES: ReadonlySet<string> = new Set([
+  'mass-incident',
+  'public-security',
+  'work-safety',
+  'food-drug-safety',
+  'natural-disaster',
+  'environment',
+  'livelihood',
+]);
+let incidentRules: SensitivityMatcher | undefined;
+
 export function looksSocial(text: string): boolean {
-  return SOCIETY.test(text);
+  if (SOCIETY.test(text)) return true;
+  incidentRules ??= new SensitivityMatcher(loadDefaultRules());
+  const hit = incidentRules.match(text, { negativity: 0, authority: 0 });
+  return hit.categories.some((c) => INCIDENT_CATEGORIES.has(c));
 }
 
 export function looksStockMarket(text: string): boolean {
