@@ -9,6 +9,7 @@ import { compileRules, loadDefaultRules, mergeRules, SensitivityMatcher } from '
 import { analyzeSentiment, type SentimentResult } from './sentiment/index.ts';
 import { removedRanges } from './sentiment/normalize.ts';
 import { type TaggedWord, tagWords } from './text/segment.ts';
+import { withWholeNames } from './text/whole-names.ts';
 import { wordsOf } from './text/words-of.ts';
 
 /** What one document brings to the stateless analysis. */
@@ -179,7 +180,11 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
     const found = entities[i] as Entities;
     return {
       id: d.input.id,
-      tokens: d.tokens,
+      // Persons are reported as written; the tokens are of the simplified reading.
+      tokens: withWholeNames(
+        d.tokens,
+        found.persons.map((p) => simplifiedForm(p) ?? p),
+      ),
       category: categories[i] as string,
       sentiment: sentiments[i] as SentimentResult,
       sensitivity: sensitivity[i] as TextAnalysis['sensitivity'],
