@@ -148,15 +148,6 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
   // One scan for division names serves the regions and the tagger's gazetteer features.
   const gazetteer = getGazetteer();
   const regionNames = drafts.map((d) => scanRegionNames(d.text, gazetteer));
-  const regions = drafts.map((d, i) =>
-    findRegions(d.text, { defaultRegion: d.input.defaultRegion, found: regionNames[i], words: d.tagged }).map(
-      (r) => ({
-        code: r.code,
-        name: r.name,
-        level: r.level,
-      }),
-    ),
-  );
   const entities = drafts.map((d, i) =>
     findEntities(d.written, {
       tagged: d.tagged,
@@ -164,6 +155,20 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
       watchList: options.watchList,
       regionNames: regionNames[i],
     }),
+  );
+  // Entities are reported as written; the regions and tokens are of the simplified reading.
+  const names = entities.map(simplifiedNames);
+  const regions = drafts.map((d, i) =>
+    findRegions(d.text, {
+      defaultRegion: d.input.defaultRegion,
+      found: regionNames[i],
+      words: d.tagged,
+      persons: (names[i] as Names).persons,
+    }).map((r) => ({
+      code: r.code,
+      name: r.name,
+      level: r.level,
+    })),
   );
   const hashes = drafts.map((d) => {
     // Reprints often change the headline: hash the body when it says enough on its own.
@@ -180,11 +185,7 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
     const found = entities[i] as Entities;
     return {
       id: d.input.id,
-      // Persons are reported as written; the tokens are of the simplified reading.
-      tokens: withWholeNames(
-        d.tokens,
-        found.persons.map((p) => simplifiedForm(p) ?? p),
-      ),
+      tokens: withWholeNames(d.tokens, (names[i] as Names).persons),
       category: categories[i] as string,
       sentiment: sentiments[i] as SentimentResult,
       sensitivity: sensitivity[i] as TextAnalysis['sensitivity'],
@@ -195,6 +196,17 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
       ...(hashes[i] as { simhash: string; simhashTokens: number }),
     };
   });
+}
+
+interface Names {
+  persons: string[];
+  orgs: string[];
+}
+
+/** The people and organisations found, in simplified script. */
+function simplifiedNames(found: Entities): Names {
+  const simple = (name: string) => simplifiedForm(name) ?? name;
+  return { persons: found.persons.map(simple), orgs: found.orgs.map(simple) };
 }
 
 /**

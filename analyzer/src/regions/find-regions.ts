@@ -28,6 +28,11 @@ export interface FindRegionsOptions {
    * `alignedWithWords`), so 达州 inside 佛罗里达州 is not Dazhou.
    */
   words?: readonly { word: string; tag?: string }[];
+  /**
+   * The people the entities stage found in the text: a short name that is one of them (the
+   * spokesman 武平 is no 武平县; 宋永吉 no 永吉县) is no mention of the place. Full names count.
+   */
+  persons?: readonly string[];
 }
 
 /**
@@ -60,6 +65,23 @@ function alignedWithWords(found: Found[], words: readonly { word: string; tag?: 
           PERSON_OF_PLACE.test(w.word.slice(length)))
     )
       return [f];
+    const entries = f.entries.filter((e) => !e.short);
+    return entries.length > 0 ? [{ ...f, entries }] : [];
+  });
+}
+
+/**
+ * `found` less the short names that are a found person's name, or that name less its surname
+ * (武平; 永吉 of 宋永吉). A longer rest (张杰 of 张杰广州) is a place after a name, kept.
+ */
+function notPersons(found: Found[], text: string, persons: readonly string[]): Found[] {
+  const spans: [start: number, end: number][] = [];
+  for (const name of persons)
+    for (let at = name ? text.indexOf(name) : -1; at >= 0; at = text.indexOf(name, at + 1))
+      spans.push([at, at + name.length]);
+  if (spans.length === 0) return found;
+  return found.flatMap((f) => {
+    if (!spans.some(([start, end]) => end === f.end && f.start - start <= 1 && f.start >= start)) return [f];
     const entries = f.entries.filter((e) => !e.short);
     return entries.length > 0 ? [{ ...f, entries }] : [];
   });
@@ -167,6 +189,7 @@ export function findRegions(text: string, options: FindRegionsOptions = {}): Reg
   const g = options.gazetteer ?? getGazetteer();
   let found = options.found ?? scanRegionNames(text, g);
   if (options.words) found = alignedWithWords(found, options.words);
+  if (options.persons) found = notPersons(found, text, options.persons);
   if (found.length === 0) return [];
   const home = resolveDefault(options.defaultRegion, g);
 

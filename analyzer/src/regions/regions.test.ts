@@ -83,4 +83,17 @@ describe('findRegions', () => {
     expect(withWords('早餐吃三明治')).toEqual([]);
     expect(withWords('郑州上街区发生火灾')).toEqual(['河南省', '郑州市', '上街区']);
   });
+
+  it('takes no short name that is a person the text names, or that person less the surname', () => {
+    const text = '新闻发言人武平通报，仁川市长宋永吉前往武平县考察，张杰广州演唱会门票开售';
+    const names = (persons?: string[]) => findRegions(text, { persons }).map((r) => r.name);
+    expect(names()).toContain('永吉县');
+    expect(names()).toContain('广州市');
+    const without = names(['武平', '宋永吉', '张杰广州']);
+    expect(without).not.toContain('永吉县'); // 宋 + 永吉
+    expect(without).toContain('武平县'); // the full name still counts
+    expect(without).toContain('广州市'); // 张杰 + 广州: a name, then a place
+    expect(findRegions('新闻发言人武平通报任务进展', { persons: ['武平'] })).toEqual([]);
+    expect(findRegions('新闻发言人武平通报任务进展').map((r) => r.name)).toContain('武平县');
+  });
 });
