@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findEntities } from './find-entities.ts';
+import { findEntities, tidyName } from './find-entities.ts';
 import { readBio, scoreNer } from './ner-eval.ts';
 import { findEntitiesByRules } from './rule-entities.ts';
 
@@ -105,5 +105,16 @@ describe('Weibo NER dev (../shared/data/ner/weibo)', () => {
     );
     expect(scores.PER).toBeGreaterThanOrEqual(0.47);
     expect(scores.LOC).toBeGreaterThanOrEqual(0.57);
+  });
+});
+
+describe('tidyName', () => {
+  it('cuts the stray quotation marks and brackets a name was tagged with, and keeps pairs', () => {
+    expect(tidyName('英国《卫报')).toBe('卫报');
+    expect(tidyName('“供电局')).toBe('供电局');
+    expect(tidyName('欧洲央行（ECB')).toBe('欧洲央行');
+    expect(tidyName('时代》周刊')).toBe('时代周刊');
+    expect(tidyName('美国《时代》杂志')).toBe('美国《时代》杂志');
+    expect(tidyName('北京大学')).toBe('北京大学');
   });
 });

@@ -63,7 +63,7 @@ export function findEntities(text: string, options: FindEntitiesOptions = {}): E
   });
   for (const span of spans) {
     if (watched.spans.some(([start, end]) => start < span.end && span.start < end)) continue;
-    const name = text.slice(span.start, span.end);
+    const name = tidyName(text.slice(span.start, span.end));
     if (span.type === 'PER' && name.length >= 2 && !NOT_PERSON.has(name) && !name.endsWith('姓'))
       found.persons.push(name);
     else if (span.type === 'LOC' && name.length >= 2 && !NOT_PLACE.has(name)) found.places.push(name);
@@ -85,6 +85,40 @@ export function findEntities(text: string, options: FindEntitiesOptions = {}): E
  */
 function wholeNames(persons: string[]): string[] {
   return persons.filter((p) => !persons.some((o) => o.length === p.length + 1 && o.includes(p)));
+}
+
+const OPENERS = '《“‘「『【（(〈';
+const CLOSERS = '》”’」』】）)〉';
+const MARK = /[《》“”‘’「」『』【】（）()〈〉]/;
+
+/**
+ * A name less the quotation marks and brackets the tagger took in with it. A stray opening mark
+ * starts the name after it (英国《卫报 → 卫报, “供电局 → 供电局), but a stray parenthesis ends it: what
+ * follows is an alias (欧洲央行（ECB → 欧洲央行). A stray closing mark goes (时代》周刊 → 时代周刊). Pairs
+ * stay (美国《时代》杂志).
+ */
+export function tidyName(name: string): string {
+  if (!MARK.test(name)) return name;
+  const open: number[] = [];
+  const stray = new Set<number>();
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i] as string;
+    if (OPENERS.includes(ch)) open.push(i);
+    else if (CLOSERS.includes(ch)) {
+      const last = open[open.length - 1];
+      if (last !== undefined && OPENERS.indexOf(name[last] as string) === CLOSERS.indexOf(ch)) open.pop();
+      else stray.add(i);
+    }
+  }
+  let start = 0;
+  let end = name.length;
+  for (const i of open) {
+    if (name[i] === '（' || name[i] === '(') end = Math.min(end, i);
+    else if (i < end) start = i + 1;
+  }
+  let out = '';
+  for (let i = start; i < end; i++) if (!stray.has(i)) out += name[i];
+  return out;
 }
 
 function unique(list: string[]): string[] {
