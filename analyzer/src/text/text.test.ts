@@ -94,6 +94,12 @@ describe('KeywordExtractor', () => {
     for (const w of ['第一个', '三万多元']) expect(words).not.toContain(w);
   });
 
+  it('takes no times or pointing words (六点半, 每周五, 12-14, 这部), but 五角场 and 二战时期', () => {
+    const tokens = ['六点半', '每周五', '12-14', '这部', '第六届', '五角场', '二战时期', '查处'];
+    const words = new KeywordExtractor().extract(tokens, 20).map((k) => k.word);
+    expect(words.sort()).toEqual(['二战时期', '五角场', '查处'].sort());
+  });
+
   it('learns document frequencies: a word in every document loses weight', () => {
     const extractor = new KeywordExtractor();
     const before = extractor.idf('通报');
