@@ -1,4 +1,5 @@
-import { isWordlike, segment } from '../text/segment.ts';
+import { isCount } from '../text/counts.ts';
+import { isWordlike, segment, tagOf } from '../text/segment.ts';
 import { extractFeatures, FeatureBuffer } from './features.ts';
 import {
   getSentimentModel,
@@ -234,6 +235,15 @@ function evidence(
     const term = spanText(f, tokens, key);
     if (explainsNothing(term) || (key >= 0 && !(phraseWithReason(f.listed, key) && written(text, term))))
       continue;
+    // one character is a reason as a verb, an adjective or a particle of tone (骗, 差, 吗), not as a
+    // noun, pronoun, numeral or measure (人, 钱, 她, 一, 点), unless it is a listed word
+    if (
+      key >= 0 &&
+      term.length === 1 &&
+      f.listed[Math.floor(key / SPAN)] !== 1 &&
+      NOT_A_REASON.test(tagOf(term))
+    )
+      continue;
     // a phrase and a word inside it tell the same story: keep the phrase (不满意 over 不)
     let covered = false;
     let inside = -1;
@@ -257,16 +267,19 @@ function evidence(
 const PARTICLES = new Set(
   '被把的地得了着过在从对给让将于以为与和及或而就都也还又再才只个些这那其之所'.split(''),
 );
+/** jieba tags of one-character words that name or count rather than judge. */
+const NOT_A_REASON = /^[nrmqftsk]/;
 /** A number, a count or a date (15, 3.5万, 23日). */
 const NUMBER = /^[\d.,，%％]+[万亿千百十]?[年月日号点时分秒岁个次元人]?$/;
 
 /**
- * Evidence an analyst could not read a reason from: a particle, a number, or one punctuation mark
+ * Evidence an analyst could not read a reason from: a particle, a number or a count (一场, 六点半),
+ * or one punctuation mark
  * (a run such as ！！ or ？？ is kept: it carries tone).
  */
 function explainsNothing(term: string): boolean {
   if (term.length === 1) return PARTICLES.has(term) || !isWordlike(term);
-  return NUMBER.test(term);
+  return NUMBER.test(term) || isCount(term);
 }
 
 /**

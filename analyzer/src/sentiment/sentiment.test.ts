@@ -72,6 +72,16 @@ describe('analyzeSentiment', () => {
     expect(analyzeSentiment('他被城管打了15次，还被罚了200元？').evidence.length).toBeGreaterThan(0);
   });
 
+  it('gives no noun, pronoun or count of one character, nor a time, as a reason', () => {
+    const posts = ['她花了一万块钱，每周五六点半还要排队，人都疯了', '他们骗了我的钱，一次又一次，太气人了'];
+    for (const post of posts) {
+      const evidence = analyzeSentiment(post).evidence;
+      expect(evidence.length, post).toBeGreaterThan(0);
+      for (const e of evidence)
+        expect(['她', '他', '人', '钱', '一', '一次', '六点半', '每周五'], post).not.toContain(e);
+    }
+  });
+
   it('shows a phrase as evidence only when one of its words carries sentiment', () => {
     const agenda =
       '第四届中国经济学年会会议议程：12月10日代表注册，12月10日晚经济学院院长、主任联席会，欢迎各位代表。';

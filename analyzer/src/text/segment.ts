@@ -81,6 +81,12 @@ export function addUserWords(words: Iterable<UserWord>): void {
   if (tags) readTags(lines, tags);
 }
 
+/** jieba's POS tag of a word, as `tagWords` gives it. */
+export function tagOf(word: string): string {
+  getJieba();
+  return (tags as TagTable).get(word) ?? unknownTag(word);
+}
+
 export interface TaggedWord {
   word: string;
   tag: string;
