@@ -157,13 +157,13 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
     }),
   );
   // Entities are reported as written; the regions and tokens are of the simplified reading.
-  const names = entities.map(simplifiedNames);
+  const persons = entities.map((e) => e.persons.map((name) => simplifiedForm(name) ?? name));
   const regions = drafts.map((d, i) =>
     findRegions(d.text, {
       defaultRegion: d.input.defaultRegion,
       found: regionNames[i],
       words: d.tagged,
-      persons: (names[i] as Names).persons,
+      persons: persons[i],
     }).map((r) => ({
       code: r.code,
       name: r.name,
@@ -185,7 +185,7 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
     const found = entities[i] as Entities;
     return {
       id: d.input.id,
-      tokens: withWholeNames(d.tokens, (names[i] as Names).persons),
+      tokens: withWholeNames(d.tokens, persons[i] as string[]),
       category: categories[i] as string,
       sentiment: sentiments[i] as SentimentResult,
       sensitivity: sensitivity[i] as TextAnalysis['sensitivity'],
@@ -196,17 +196,6 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
       ...(hashes[i] as { simhash: string; simhashTokens: number }),
     };
   });
-}
-
-interface Names {
-  persons: string[];
-  orgs: string[];
-}
-
-/** The people and organisations found, in simplified script. */
-function simplifiedNames(found: Entities): Names {
-  const simple = (name: string) => simplifiedForm(name) ?? name;
-  return { persons: found.persons.map(simple), orgs: found.orgs.map(simple) };
 }
 
 /**

@@ -274,8 +274,7 @@ const NUMBER = /^[\d.,，%％]+[万亿千百十]?[年月日号点时分秒岁个
 
 /**
  * Evidence an analyst could not read a reason from: a particle, a number or a count (一场, 六点半),
- * or one punctuation mark
- * (a run such as ！！ or ？？ is kept: it carries tone).
+ * or one punctuation mark (a run such as ！！ or ？？ is kept: it carries tone).
  */
 function explainsNothing(term: string): boolean {
   if (term.length === 1) return PARTICLES.has(term) || !isWordlike(term);
