@@ -82,9 +82,15 @@ function jsonlTexts(dataRoot: string, path: string): string[] {
     .map((l) => String((JSON.parse(l) as { text: unknown }).text));
 }
 
+/** The CED posts less those whose headline is measured, in their own event or reposted in another. */
 function cedPosts(dataRoot: string): string[] {
+  const events = readCedEvents(dataRoot);
   const measured = labelledHeadlineEvents();
-  return [...readCedEvents(dataRoot)].filter(([id]) => !measured.has(id)).map(([, event]) => event.text);
+  const headlines = new Set([...measured].map((id) => headlineOf(events.get(id)?.text ?? '')));
+  headlines.delete('');
+  return [...events]
+    .filter(([id, event]) => !measured.has(id) && !headlines.has(headlineOf(event.text)))
+    .map(([, event]) => event.text);
 }
 
 /** Keeps texts of headline-to-post length and cuts Weibo emoticon codes and links. */
@@ -106,7 +112,7 @@ function headlineLabels(): [event: string, label: Category][] {
     .map((l) => l.split('\t') as [string, Category]);
 }
 
-/** The CED events whose headline is measured: never training text. */
+/** The CED events whose headline is measured: never training text (nor are reposts of it). */
 export function labelledHeadlineEvents(): Set<string> {
   return new Set(headlineLabels().map(([event]) => event));
 }
