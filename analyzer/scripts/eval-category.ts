@@ -90,15 +90,21 @@ console.log(
 // Headlines of Weibo news posts (CED), labelled by hand (see the file); their posts are no training
 // rows (loadWeakExternal leaves them out).
 const headlines = weiboHeadlines(values.data);
-const weibo = evaluate(
-  headlines.map((h) => h.label),
-  headlines.map((h) => classify(h.text).category),
-  CATEGORIES,
-);
 console.log('\nHeadlines of Weibo news posts (CED, hand-labelled, emoticon codes and hashtags removed):');
-console.log(
-  `n=${weibo.n} accuracy=${(100 * weibo.accuracy).toFixed(1)}% macro-F1=${(100 * weibo.macroF1).toFixed(1)}%`,
-);
+for (const [name, rows] of [
+  ['all', headlines],
+  ['draw 1', headlines.filter((h) => h.source === 'ced draw 1')],
+  ['draw 2', headlines.filter((h) => h.source === 'ced draw 2')],
+] as const) {
+  const scores = evaluate(
+    rows.map((h) => h.label),
+    rows.map((h) => classify(h.text).category),
+    CATEGORIES,
+  );
+  console.log(
+    `  ${name}: n=${scores.n} accuracy=${(100 * scores.accuracy).toFixed(1)}% macro-F1=${(100 * scores.macroF1).toFixed(1)}%`,
+  );
+}
 
 // Speed on 200-character posts: title = first 30 characters, body = the rest.
 const posts = dev.map((r, i) =>

@@ -71,9 +71,9 @@ describe('classify on headlines of another source (Weibo news posts, hand-labell
       headlines.map((h) => classify(h.text).category),
       CATEGORIES,
     );
-    // Measured 2026-11-24: accuracy 55.3 %, macro-F1 52.4 % (161 headlines; 48 % / 41–47 % with
-    // the model before that day's changes, models/CATEGORY.md).
-    expect(r.accuracy).toBeGreaterThan(0.52);
-    expect(r.macroF1).toBeGreaterThan(0.48);
+    // Measured 2026-11-24: accuracy 53.2 %, macro-F1 45.9 % (293 headlines; 47–48 % / 36–41 %
+    // with the model before that day's changes, models/CATEGORY.md).
+    expect(r.accuracy).toBeGreaterThan(0.5);
+    expect(r.macroF1).toBeGreaterThan(0.42);
   });
 });

@@ -104,12 +104,12 @@ function tidy(text: string): string {
 
 const WEIBO_HEADLINES = new URL('../../scripts/weibo-headlines.tsv', import.meta.url);
 
-/** The hand labels of `scripts/weibo-headlines.tsv`: CED event id and category. */
-function headlineLabels(): [event: string, label: Category][] {
+/** The hand labels of `scripts/weibo-headlines.tsv`: CED event id, category and draw. */
+function headlineLabels(): [event: string, label: Category, draw: string][] {
   return readFileSync(WEIBO_HEADLINES, 'utf8')
     .split('\n')
     .filter((l) => /^\d+\t/.test(l))
-    .map((l) => l.split('\t') as [string, Category]);
+    .map((l) => l.split('\t') as [string, Category, string]);
 }
 
 /** The CED events whose headline is measured: never training text (nor are reposts of it). */
@@ -122,16 +122,19 @@ export function headlineOf(post: string): string {
   return /^\s*(?:#[^#]{1,20}#\s*)?【([^】]{8,40})】/.exec(post)?.[1]?.trim() ?? '';
 }
 
-/** Headlines of Weibo news posts with their hand labels, emoticon codes and hashtags removed. */
+/**
+ * Headlines of Weibo news posts with their hand labels, emoticon codes and hashtags removed;
+ * `source` says which draw of the file they come from (ced draw 1, ced draw 2).
+ */
 export function weiboHeadlines(dataRoot = DEFAULT_DATA_ROOT): LabelledText[] {
   const posts = readCedEvents(dataRoot);
-  return headlineLabels().map(([event, label]) => {
+  return headlineLabels().map(([event, label, draw]) => {
     const post = posts.get(event);
     if (!post) throw new Error(`weibo-headlines.tsv: no CED event ${event}`);
     const text = headlineOf(post.text)
       .replace(/\[[^\]]{1,8}\]|#[^#]{1,20}#/g, '')
       .trim();
-    return { text, label, source: 'ced', original: label };
+    return { text, label, source: `ced draw ${draw}`, original: label };
   });
 }
 
