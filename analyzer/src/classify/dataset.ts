@@ -131,9 +131,7 @@ export function weiboHeadlines(dataRoot = DEFAULT_DATA_ROOT): LabelledText[] {
   return headlineLabels().map(([event, label, draw]) => {
     const post = posts.get(event);
     if (!post) throw new Error(`weibo-headlines.tsv: no CED event ${event}`);
-    const text = headlineOf(post.text)
-      .replace(/\[[^\]]{1,8}\]|#[^#]{1,20}#/g, '')
-      .trim();
+    const text = tidy(headlineOf(post.text).replace(/#[^#]{1,20}#/g, ''));
     return { text, label, source: `ced draw ${draw}`, original: label };
   });
 }

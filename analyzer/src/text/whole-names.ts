@@ -5,6 +5,7 @@
  * county). Returns `tokens` itself when nothing changes.
  */
 export function withWholeNames(tokens: string[], names: readonly string[]): string[] {
+  if (names.length === 0) return tokens; // most documents: no allocation
   const candidates = names.filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
   if (candidates.length === 0) return tokens;
   let out: string[] | undefined;
