@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import {
   analyzeSentiment,
+  COMMENT_SETS,
   evaluateSet,
   formatFigures,
   incidentComments,
@@ -42,26 +43,28 @@ for (const emotion of ['anger', 'fear', 'disgust', 'sadness', 'none']) {
   console.log(`  ${emotion.padEnd(8)} n=${probs.length}: ${pct(labelled)} % | ${pct(leaning)} %`);
 }
 
-// Comments on public incidents of another source (CED Weibo, 2012–2016), labelled by hand
-// (`incident-comments.tsv`): the share of each kind the model labels negative.
-const byKind = new Map<string, number[]>();
-for (const { kind, text } of incidentComments(values.data)) {
-  const counts = byKind.get(kind) ?? [0, 0];
-  counts[0] = (counts[0] as number) + 1;
-  if (analyzeSentiment(text, undefined, { model, evidence: 0 }).label === 'negative')
-    counts[1] = (counts[1] as number) + 1;
-  byKind.set(kind, counts);
+// Comments of another source (CED Weibo, 2012–2016), labelled by hand (incident-comments.tsv and
+// a larger second draw, random-comments.tsv): the share of each kind the model labels negative.
+for (const file of COMMENT_SETS) {
+  const byKind = new Map<string, number[]>();
+  for (const { kind, text } of incidentComments(values.data, file)) {
+    const counts = byKind.get(kind) ?? [0, 0];
+    counts[0] = (counts[0] as number) + 1;
+    if (analyzeSentiment(text, undefined, { model, evidence: 0 }).label === 'negative')
+      counts[1] = (counts[1] as number) + 1;
+    byKind.set(kind, counts);
+  }
+  const share = (kinds: string[]) => {
+    const [n, negative] = kinds.reduce(
+      ([a, b], k) => [a + (byKind.get(k)?.[0] ?? 0), b + (byKind.get(k)?.[1] ?? 0)],
+      [0, 0],
+    );
+    return `${((100 * negative) / Math.max(1, n)).toFixed(1)} % of ${n}`;
+  };
+  console.log(`CED comments (${file}), labelled negative:`);
+  console.log(`  anger and anxiety ${share(['A', 'X'])} (anger ${share(['A'])}, anxiety ${share(['X'])})`);
+  console.log(`  sadness ${share(['S'])}; neutral ${share(['N'])}; positive ${share(['P'])}`);
 }
-const share = (kinds: string[]) => {
-  const [n, negative] = kinds.reduce(
-    ([a, b], k) => [a + (byKind.get(k)?.[0] ?? 0), b + (byKind.get(k)?.[1] ?? 0)],
-    [0, 0],
-  );
-  return `${((100 * negative) / Math.max(1, n)).toFixed(1)} % of ${n}`;
-};
-console.log('CED comments on public incidents (incident-comments.tsv), labelled negative:');
-console.log(`  anger and anxiety ${share(['A', 'X'])} (anger ${share(['A'])}, anxiety ${share(['X'])})`);
-console.log(`  sadness ${share(['S'])}; neutral ${share(['N'])}; positive ${share(['P'])}`);
 
 // Throughput on ~200-character posts built from held-out Weibo texts.
 const pool = data.heldOut[0]?.rows.map((r) => r.text) ?? [];

@@ -162,21 +162,26 @@ export function nlpccHeldOutByEmotion(dataDir: string): Map<string, string[]> {
   return byEmotion;
 }
 
+/** The hand-labelled comment sets of `analyzer/scripts` (their headers say how they were drawn). */
+export const COMMENT_SETS = ['incident-comments.tsv', 'random-comments.tsv'] as const;
+
 /**
- * Comments on public incidents of another source than the training data (CED Weibo, 2012–2016),
- * labelled by hand in `analyzer/scripts/incident-comments.tsv` (see its header for the kinds: A
- * anger, X anxiety, S sadness, N neutral, P positive; U unclear is left out), with their texts.
+ * Comments of another source than the training data (CED Weibo, 2012–2016), labelled by hand in
+ * a file of `analyzer/scripts` (see its header for the kinds: A anger, X anxiety, S sadness, N
+ * neutral, P positive; U unclear is left out), with their texts.
  */
-export function incidentComments(dataDir: string): { kind: string; text: string }[] {
+export function incidentComments(
+  dataDir: string,
+  file: (typeof COMMENT_SETS)[number] = 'incident-comments.tsv',
+): { kind: string; text: string }[] {
   const events = readCedEvents(dataDir);
-  const labels = readFileSync(new URL('../../scripts/incident-comments.tsv', import.meta.url), 'utf8');
+  const labels = readFileSync(new URL(`../../scripts/${file}`, import.meta.url), 'utf8');
   const comments: { kind: string; text: string }[] = [];
   for (const line of labels.split('\n')) {
     const [event, comment, kind] = line.split('\t');
     if (line.startsWith('#') || kind === undefined || kind === 'label' || kind === 'U') continue;
     const text = events.get(event ?? '')?.sample_comments[Number(comment)]?.text;
-    if (text === undefined)
-      throw new Error(`incident-comments.tsv: no comment ${comment} of CED event ${event}`);
+    if (text === undefined) throw new Error(`${file}: no comment ${comment} of CED event ${event}`);
     comments.push({ kind, text });
   }
   return comments;

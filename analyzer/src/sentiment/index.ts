@@ -1,5 +1,6 @@
 export { analyzeSentiment, type SentimentOptions, type SentimentResult } from './analyze.ts';
 export {
+  COMMENT_SETS,
   type DataSet,
   incidentComments,
   type LabelledText,
