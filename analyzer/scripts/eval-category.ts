@@ -2,7 +2,7 @@
  * Scores the shipped category model on the held-out 20 % of toutiao headlines (by title hash),
  * per class, on the toutiao rows whose label weak supervision left alone, on headlines of other
  * sources (`other-source-headlines.tsv`), and measures speed.
- *   npx tsx analyzer/scripts/eval-category.ts [--data ../shared/data]
+ *   npx tsx analyzer/scripts/eval-category.ts [--data ../shared/data] [--model dir]
  */
 
 import { readFileSync } from 'node:fs';
@@ -17,12 +17,15 @@ import {
   loadWeakExternal,
   weiboHeadlines,
 } from '../src/classify/dataset.ts';
-import { CATEGORIES, classify } from '../src/classify/index.ts';
+import { CATEGORIES, classify as classifyWith } from '../src/classify/index.ts';
 import { evaluate, formatReport } from '../src/classify/metrics.ts';
+import { getCategoryModel, loadModel } from '../src/classify/model.ts';
 
 const { values } = parseArgs({
-  options: { data: { type: 'string', default: DEFAULT_DATA_ROOT } },
+  options: { data: { type: 'string', default: DEFAULT_DATA_ROOT }, model: { type: 'string' } },
 });
+const model = values.model ? loadModel(values.model) : getCategoryModel();
+const classify = (title: string, body?: string) => classifyWith(title, body, model);
 
 const dev = loadToutiao(values.data).filter((r) => isHeldOut(r.text));
 const predicted = dev.map((r) => classify(r.text).category);

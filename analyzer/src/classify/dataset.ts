@@ -15,6 +15,8 @@ export interface LabelledText {
   /** Where the row comes from and what its label was before weak supervision. */
   readonly source: string;
   readonly original: string;
+  /** A factor on the row's training weight; 1 when absent. */
+  readonly weight?: number;
 }
 
 /** `../shared/data` relative to the repository root. */
@@ -122,18 +124,39 @@ export function headlineOf(post: string): string {
   return /^\s*(?:#[^#]{1,20}#\s*)?【([^】]{8,40})】/.exec(post)?.[1]?.trim() ?? '';
 }
 
+/** A hand-labelled headline's text: the 【…】 headline of its event's post, emoticon codes and hashtags removed. */
+function headlineText(posts: Map<string, { text: string }>, event: string): string {
+  const post = posts.get(event);
+  if (!post) throw new Error(`weibo-headlines.tsv: no CED event ${event}`);
+  return tidy(headlineOf(post.text).replace(/#[^#]{1,20}#/g, ''));
+}
+
 /**
- * Headlines of Weibo news posts with their hand labels, emoticon codes and hashtags removed;
- * `source` says which draw of the file they come from (ced draw 1, ced draw 2).
+ * The measured headlines of Weibo news posts with their hand labels; `source` says which draw of
+ * the file they come from (ced draw 1, ced draw 2).
  */
 export function weiboHeadlines(dataRoot = DEFAULT_DATA_ROOT): LabelledText[] {
   const posts = readCedEvents(dataRoot);
-  return headlineLabels().map(([event, label, draw]) => {
-    const post = posts.get(event);
-    if (!post) throw new Error(`weibo-headlines.tsv: no CED event ${event}`);
-    const text = tidy(headlineOf(post.text).replace(/#[^#]{1,20}#/g, ''));
-    return { text, label, source: `ced draw ${draw}`, original: label };
-  });
+  return headlineLabels()
+    .filter(([, , draw]) => draw !== 'train')
+    .map(([event, label, draw]) => {
+      const text = headlineText(posts, event);
+      return { text, label, source: `ced draw ${draw}`, original: label };
+    });
+}
+
+/** The headlines of Weibo news posts labelled by hand for training (draw `train`), at `weight` each. */
+export function loadLabelledHeadlines(dataRoot = DEFAULT_DATA_ROOT, weight = 1): LabelledText[] {
+  const posts = readCedEvents(dataRoot);
+  return headlineLabels()
+    .filter(([, , draw]) => draw === 'train')
+    .map(([event, label]) => ({
+      text: headlineText(posts, event),
+      label,
+      source: 'ced labelled',
+      original: label,
+      weight,
+    }));
 }
 
 /**
