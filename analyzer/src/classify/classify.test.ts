@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHeldOut, loadToutiao, weiboHeadlines } from './dataset.ts';
+import { isHeldOut, loadLabelledHeadlines, loadToutiao, weiboHeadlines } from './dataset.ts';
 import { CATEGORIES, type Category, classify } from './index.ts';
 import { evaluate } from './metrics.ts';
 
@@ -60,7 +60,7 @@ describe('classify on held-out toutiao headlines (../shared/data)', () => {
   it('keeps accuracy and macro-F1 above the floor measured at training time', () => {
     const dev = loadToutiao().filter((r) => isHeldOut(r.text));
     const r = scored(dev.filter((_, i) => i % 2 === 0));
-    // Measured 2026-11-24: accuracy 81.5 %, macro-F1 79.5 % on the whole held-out split.
+    // Measured 2026-11-24: accuracy 81.2 %, macro-F1 79.0 % on the whole held-out split.
     expect(r.accuracy).toBeGreaterThan(0.77);
     expect(r.macroF1).toBeGreaterThan(0.72);
   });
@@ -69,9 +69,16 @@ describe('classify on held-out toutiao headlines (../shared/data)', () => {
 describe('classify on headlines of another source (Weibo news posts, hand-labelled)', () => {
   it('keeps accuracy and macro-F1 above the floor', () => {
     const r = scored(weiboHeadlines());
-    // Measured 2026-11-24: accuracy 53.2 %, macro-F1 45.9 % (293 headlines; 47–48 % / 36–41 %
-    // with the model before that day's changes, models/CATEGORY.md).
-    expect(r.accuracy).toBeGreaterThan(0.5);
-    expect(r.macroF1).toBeGreaterThan(0.42);
+    // Measured 2026-11-24: accuracy 62.1 %, macro-F1 52.9 % (293 headlines; 53.2 % / 45.9 % before
+    // the hand-labelled training headlines, 47–48 % / 36–41 % before that day's other changes).
+    expect(r.accuracy).toBeGreaterThan(0.58);
+    expect(r.macroF1).toBeGreaterThan(0.49);
+  });
+
+  it('never measures a training headline', () => {
+    const training = loadLabelledHeadlines();
+    const measured = new Set(weiboHeadlines().map((h) => h.text));
+    expect(training).toHaveLength(321);
+    expect(training.filter((h) => measured.has(h.text))).toEqual([]);
   });
 });

@@ -17,6 +17,8 @@ export interface LabelledText {
   readonly original: string;
   /** A factor on the row's training weight; 1 when absent. */
   readonly weight?: number;
+  /** The rest of a Weibo post after its headline (measured headlines only). */
+  readonly body?: string;
 }
 
 /** `../shared/data` relative to the repository root. */
@@ -84,14 +86,17 @@ function jsonlTexts(dataRoot: string, path: string): string[] {
     .map((l) => String((JSON.parse(l) as { text: unknown }).text));
 }
 
-/** The CED posts less those whose headline is measured, in their own event or reposted in another. */
+/**
+ * The CED posts less those whose headline is labelled by hand, in their own event or reposted in
+ * another (compared as measured: without emoticon codes and hashtags).
+ */
 function cedPosts(dataRoot: string): string[] {
   const events = readCedEvents(dataRoot);
-  const measured = labelledHeadlineEvents();
-  const headlines = new Set([...measured].map((id) => headlineOf(events.get(id)?.text ?? '')));
+  const labelled = labelledHeadlineEvents();
+  const headlines = new Set([...labelled].map((id) => headlineKey(events.get(id)?.text ?? '')));
   headlines.delete('');
   return [...events]
-    .filter(([id, event]) => !measured.has(id) && !headlines.has(headlineOf(event.text)))
+    .filter(([id, event]) => !labelled.has(id) && !headlines.has(headlineKey(event.text)))
     .map(([, event]) => event.text);
 }
 
@@ -124,11 +129,16 @@ export function headlineOf(post: string): string {
   return /^\s*(?:#[^#]{1,20}#\s*)?【([^】]{8,40})】/.exec(post)?.[1]?.trim() ?? '';
 }
 
-/** A hand-labelled headline's text: the 【…】 headline of its event's post, emoticon codes and hashtags removed. */
+/** A post's 【…】 headline as it is labelled and measured: emoticon codes and hashtags removed. */
+function headlineKey(post: string): string {
+  return tidy(headlineOf(post).replace(/#[^#]{1,20}#/g, ''));
+}
+
+/** A hand-labelled headline's text (`headlineKey` of its event's post). */
 function headlineText(posts: Map<string, { text: string }>, event: string): string {
   const post = posts.get(event);
   if (!post) throw new Error(`weibo-headlines.tsv: no CED event ${event}`);
-  return tidy(headlineOf(post.text).replace(/#[^#]{1,20}#/g, ''));
+  return headlineKey(post.text);
 }
 
 /**
@@ -140,8 +150,9 @@ export function weiboHeadlines(dataRoot = DEFAULT_DATA_ROOT): LabelledText[] {
   return headlineLabels()
     .filter(([, , draw]) => draw !== 'train')
     .map(([event, label, draw]) => {
-      const text = headlineText(posts, event);
-      return { text, label, source: `ced draw ${draw}`, original: label };
+      const post = posts.get(event)?.text ?? '';
+      const body = tidy(post.slice(post.indexOf('】') + 1));
+      return { text: headlineText(posts, event), label, source: `ced draw ${draw}`, original: label, body };
     });
 }
 
