@@ -57,8 +57,8 @@ const docs = postTexts(count, 7);
 // The words analyzeText hands to both stages: jieba with tags, punctuation and spaces left out.
 const tokens = docs.map((d) =>
   tagWords(d)
-    .filter((t) => isWordlike(t.word))
-    .map((t) => t.word.trim()),
+    .words.filter(isWordlike)
+    .map((w) => w.trim()),
 );
 const noTitle: string[] = [];
 

@@ -8,7 +8,7 @@ import { findRegions, getGazetteer, scanRegionNames } from './regions/index.ts';
 import { compileRules, loadDefaultRules, mergeRules, SensitivityMatcher } from './sensitivity/index.ts';
 import { analyzeSentiment, type SentimentResult } from './sentiment/index.ts';
 import { removedRanges } from './sentiment/normalize.ts';
-import { type TaggedWord, tagWords } from './text/segment.ts';
+import { type TaggedWords, tagWords } from './text/segment.ts';
 import { withWholeNames } from './text/whole-names.ts';
 import { wordsOf } from './text/words-of.ts';
 
@@ -112,8 +112,8 @@ interface Draft {
   title: string;
   content: string;
   /** jieba words with tags of the body, and of the whole text when there is a title. */
-  bodyTagged: TaggedWord[];
-  tagged: TaggedWord[];
+  bodyTagged: TaggedWords;
+  tagged: TaggedWords;
   titleWords: string[];
   bodyWords: string[];
   /** Title and body words, as `segment` gives them, less links and emoticon codes (`wordsOf`). */
@@ -162,7 +162,7 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
     findRegions(d.text, {
       defaultRegion: d.input.defaultRegion,
       found: regionNames[i],
-      words: d.tagged,
+      tagged: d.tagged,
       persons: persons[i],
     }).map((r) => ({
       code: r.code,
@@ -174,7 +174,7 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
     // Reprints often change the headline: hash the body when it says enough on its own.
     const hashed = d.content.length >= 40 ? d.content : d.text;
     // The words already cut, less boilerplate, links and @names: jieba is not run again.
-    const dedup = dedupTokensOf(hashed, hashed === d.text ? d.tagged : d.bodyTagged);
+    const dedup = dedupTokensOf(hashed, (hashed === d.text ? d.tagged : d.bodyTagged).words);
     return { simhash: toHex(simhash(dedup)), simhashTokens: dedup.length };
   });
   const categories = drafts.map(
@@ -212,13 +212,14 @@ function segmented(input: TextInput): Draft {
   const read = { input, written, text, title, content, bodyTagged, bodyWords: body.words };
   if (!input.title)
     return { ...read, tagged: bodyTagged, titleWords: [], words: body.words, tokens: body.tokens };
-  const tagged = tagWords(title);
-  const head = wordsOf(title, tagged);
-  tagged.push({ word: '\n', tag: 'x' });
-  for (const t of bodyTagged) tagged.push(t);
+  const titleTagged = tagWords(title);
+  const head = wordsOf(title, titleTagged);
   return {
     ...read,
-    tagged,
+    tagged: {
+      words: [...titleTagged.words, '\n', ...bodyTagged.words],
+      tags: [...titleTagged.tags, 'x', ...bodyTagged.tags],
+    },
     titleWords: head.words,
     words: [...head.words, ...body.words],
     tokens: [...head.tokens, ...body.tokens],

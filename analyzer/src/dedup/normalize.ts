@@ -106,16 +106,16 @@ export function blankText(text: string): string {
 }
 
 /**
- * Normalised tokens of a text from the words jieba already cut from it (their lengths add up to
- * the text's): words that `blankText` strips in whole or in part are left out. Saves cutting the
+ * Normalised tokens of a text from the words jieba already cut from it (`TaggedWords.words`: their
+ * lengths add up to the text's): words that `blankText` strips in whole or in part are left out. Saves cutting the
  * cleaned text again; differs from `dedupTokens` at most at the edges of what was stripped.
  */
-export function dedupTokensOf(text: string, words: readonly { word: string }[]): string[] {
+export function dedupTokensOf(text: string, words: readonly string[]): string[] {
   const blanked = blankText(text);
   const untouched = blanked === text; // once: two equal strings of other objects compare by content
   const kept: string[] = [];
   let at = 0;
-  for (const { word } of words) {
+  for (const word of words) {
     const end = at + word.length;
     if (isWordlike(word)) {
       let whole = untouched;

@@ -70,11 +70,7 @@ describe('findEntities', () => {
 
   it('uses the caller’s jieba tags when given', () => {
     const e = findEntities('张三在北京', {
-      tagged: [
-        { word: '张三', tag: 'nr' },
-        { word: '在', tag: 'p' },
-        { word: '北京', tag: 'ns' },
-      ],
+      tagged: { words: ['张三', '在', '北京'], tags: ['nr', 'p', 'ns'] },
     });
     expect(e).toEqual({ persons: ['张三'], orgs: [], places: ['北京'] });
   });

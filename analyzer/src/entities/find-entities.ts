@@ -1,11 +1,11 @@
 import { type Gazetteer, getGazetteer } from '../regions/index.ts';
-import type { TaggedWord } from '../text/segment.ts';
+import type { TaggedWords } from '../text/segment.ts';
 import { tagWords } from '../text/segment.ts';
 import { nerSpans } from './ner-tagger.ts';
 import { NOT_PERSON, NOT_PLACE } from './stop-lists.ts';
 import { watchHits } from './watch-list.ts';
 
-export type { TaggedWord } from '../text/segment.ts';
+export type { TaggedWord, TaggedWords } from '../text/segment.ts';
 
 /** No organisation's name starts with "this" or "that" (此旅行团, 该公司): the tagger took a reference. */
 const DEMONSTRATIVE = /^[此该这]/;
@@ -19,7 +19,7 @@ export interface FindEntitiesOptions {
   /** People to find by name or alias; they are reported under their `name`. */
   watchList?: WatchedPerson[];
   /** The text's jieba tags (`tagWords(text)`, or of `readAs`) when the caller already has them. */
-  tagged?: TaggedWord[];
+  tagged?: TaggedWords;
   gazetteer?: Gazetteer;
   /** The gazetteer's names in the text (`scanRegionNames`), when the caller already has them. */
   regionNames?: readonly { start: number; end: number }[];
@@ -39,9 +39,9 @@ export interface Entities {
 }
 
 /** Whether jieba's words are of this very text (the caller may have tagged a normalised form). */
-function alignedWith(text: string, tagged: readonly TaggedWord[]): boolean {
+function alignedWith(text: string, tagged: TaggedWords): boolean {
   let n = 0;
-  for (const t of tagged) n += t.word.length;
+  for (const word of tagged.words) n += word.length;
   return n === text.length;
 }
 

@@ -3,6 +3,7 @@ export {
   type FindEntitiesOptions,
   findEntities,
   type TaggedWord,
+  type TaggedWords,
   type WatchedPerson,
 } from './find-entities.ts';
 export { findEntitiesByRules } from './rule-entities.ts';

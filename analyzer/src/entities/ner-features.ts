@@ -1,6 +1,6 @@
 import { type Gazetteer, scanRegionNames } from '../regions/index.ts';
 import { AhoCorasick } from '../sensitivity/aho-corasick.ts';
-import type { TaggedWord } from './find-entities.ts';
+import { splitTagged, type TaggedWord, type TaggedWords } from '../text/segment.ts';
 import { SURNAMES, WORLD_PLACES } from './name-lists.ts';
 import { ORG_SUFFIXES, PLACE_SUFFIXES } from './stop-lists.ts';
 import { simplifiedTable } from './traditional.ts';
@@ -238,14 +238,14 @@ let scratch = allocate(1024);
 
 /**
  * The O(n) pass before hashing: folds characters, spreads jieba words and tags over their
- * characters and marks list matches. `tokens` are jieba's words with POS tags; their lengths must
- * add up to the text's. Characters are folded to simplified script for the character features;
- * a caller with a text in traditional script should pass its simplified form (`simplifiedForm`)
- * so that jieba, the gazetteer and the lists see it too.
+ * characters and marks list matches. The words' lengths must add up to the text's. Characters
+ * are folded to simplified script for the character features; a caller with a text in
+ * traditional script should pass its simplified form (`simplifiedForm`) so that jieba, the
+ * gazetteer and the lists see it too.
  */
 export function prepareText(
   text: string,
-  tokens: readonly TaggedWord[],
+  { words, tags }: TaggedWords,
   ctx: Pick<FeatureContext, 'gazetteer' | 'regionNames'>,
 ): PreparedText {
   const n = text.length;
@@ -280,12 +280,12 @@ export function prepareText(
   wPos.fill(NONE, 0, n);
   let at = 0;
   let before = START_TAG;
-  let th = tokens.length > 0 ? tagId((tokens[0] as TaggedWord).tag) : NO_TAG;
-  for (let t = 0; t < tokens.length && at < n; t++) {
-    const { word } = tokens[t] as TaggedWord;
+  let th = words.length > 0 ? tagId(tags[0] as string) : NO_TAG;
+  for (let t = 0; t < words.length && at < n; t++) {
+    const word = words[t] as string;
     const end = Math.min(n, at + word.length);
     const h = hashString(word);
-    const after = t + 1 < tokens.length ? tagId((tokens[t + 1] as TaggedWord).tag) : END_TAG;
+    const after = t + 1 < words.length ? tagId(tags[t + 1] as string) : END_TAG;
     markSpan(wPos, at, end);
     for (let k = at; k < end; k++) {
       wEnd[k] = end;
@@ -426,7 +426,8 @@ export function hashFeatures(p: PreparedText, out: Int32Array, from = 0, to = p.
 
 /**
  * Feature hashes of a text: `out[i * FEATURES + k]` for character i and template k. `tokens` are
- * jieba's words with POS tags; their lengths must add up to the text's.
+ * jieba's words with POS tags, as its `tag` gives them (training reads these); their lengths must
+ * add up to the text's.
  */
 export function extractFeatures(
   text: string,
@@ -434,6 +435,6 @@ export function extractFeatures(
   ctx: FeatureContext,
 ): Int32Array {
   const out = new Int32Array(text.length * FEATURES);
-  hashFeatures(prepareText(text, tokens, ctx), out);
+  hashFeatures(prepareText(text, splitTagged(tokens), ctx), out);
   return out;
 }

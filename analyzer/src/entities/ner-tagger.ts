@@ -1,6 +1,6 @@
 import type { Gazetteer } from '../regions/index.ts';
 import { tagWords } from '../text/segment.ts';
-import type { TaggedWord } from './find-entities.ts';
+import type { TaggedWords } from './find-entities.ts';
 import { type PreparedText, prepareText } from './ner-features.ts';
 import { getNerModel, type NerModel, type NerSpan, tagsToSpans } from './ner-model.ts';
 import { tagPrepared } from './ner-scorer.ts';
@@ -52,7 +52,7 @@ export interface NerOptions {
  */
 export function nerSpans(
   text: string,
-  tokens: readonly TaggedWord[],
+  tokens: TaggedWords,
   gazetteer: Gazetteer,
   options: NerOptions | NerModel = {},
 ): NerSpan[] {
@@ -84,15 +84,16 @@ function tagRange(model: NerModel, prepared: PreparedText, from: number, to: num
  * A place does not start in the middle of an ordinary jieba word (博卫庄 out of 微博|卫庄, 家博物馆
  * out of 国家|博物馆). Inside a name word (上海浦东/ns) it may.
  */
-function dropPlacesInsideWords(words: readonly TaggedWord[], spans: NerSpan[]): NerSpan[] {
+function dropPlacesInsideWords({ words, tags }: TaggedWords, spans: NerSpan[]): NerSpan[] {
   let dropped: Set<NerSpan> | undefined;
   for (const span of spans) {
     if (span.type !== 'LOC') continue;
     let at = 0;
-    for (const { word, tag } of words) {
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w] as string;
       const end = at + word.length;
       if (end > span.start) {
-        if (at < span.start && word.length > 1 && !nameTag(tag)) {
+        if (at < span.start && word.length > 1 && !nameTag(tags[w] as string)) {
           dropped ??= new Set();
           dropped.add(span);
         }
@@ -105,12 +106,14 @@ function dropPlacesInsideWords(words: readonly TaggedWord[], spans: NerSpan[]): 
 }
 
 /** Tags each clause with a sign of a name (see nerSpans). */
-function gated(words: readonly TaggedWord[], prepared: PreparedText, model: NerModel, spans: NerSpan[]) {
+function gated({ words, tags }: TaggedWords, prepared: PreparedText, model: NerModel, spans: NerSpan[]) {
   const { n, region, world, org } = prepared;
   let clauseStart = 0;
   let signal = false;
   let at = 0;
-  for (const { word, tag } of words) {
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w] as string;
+    const tag = tags[w] as string;
     const end = at + word.length;
     if (endsClause(word)) {
       if (signal) tagRange(model, prepared, clauseStart, end, spans);
@@ -137,7 +140,7 @@ function gated(words: readonly TaggedWord[], prepared: PreparedText, model: NerM
  * Words inside a longer name (北京大学) are not ns words of their own, or are covered by the
  * tagger's name.
  */
-function addListedPlaces(words: readonly TaggedWord[], prepared: PreparedText, spans: NerSpan[]) {
+function addListedPlaces({ words, tags }: TaggedWords, prepared: PreparedText, spans: NerSpan[]) {
   const found = spans.length;
   const free = (start: number, end: number) => {
     for (let s = 0; s < found; s++) {
@@ -148,11 +151,11 @@ function addListedPlaces(words: readonly TaggedWord[], prepared: PreparedText, s
   };
   let at = 0;
   for (let w = 0; w < words.length; w++) {
-    const { word, tag } = words[w] as TaggedWord;
+    const word = words[w] as string;
     const end = at + word.length;
-    if (tag === 'ns' && word.length >= 2 && end <= prepared.n) {
+    if (tags[w] === 'ns' && word.length >= 2 && end <= prepared.n) {
       // A place word and a road word after it name a road (沧海|路, 延安|东路).
-      const next = words[w + 1]?.word;
+      const next = words[w + 1];
       if (next !== undefined && ROAD.test(next)) {
         if (free(at, end + next.length)) spans.push({ type: 'LOC', start: at, end: end + next.length });
       } else {

@@ -1,5 +1,5 @@
 import { getGazetteer, scanRegionNames } from '../regions/index.ts';
-import { getJieba } from '../text/segment.ts';
+import { getJieba, splitTagged, type TaggedWords } from '../text/segment.ts';
 import type { Entities, FindEntitiesOptions, TaggedWord } from './find-entities.ts';
 import { NOT_IN_NAME, SURNAMES, TOP_SURNAMES, WORLD_PLACES } from './name-lists.ts';
 import { NOT_PERSON, NOT_PLACE, ORG_PARTS, ORG_PROPER, ORG_SUFFIXES } from './stop-lists.ts';
@@ -22,12 +22,12 @@ const FACILITY =
 const MAX_ORG_PARTS = 5;
 const MAX_ORG_CHARS = 20;
 
-function positions(tagged: TaggedWord[]): Token[] {
+function positions({ words, tags }: TaggedWords): Token[] {
   let at = 0;
-  return tagged.map(({ word, tag }) => {
+  return words.map((word, i) => {
     const start = at;
     at += word.length;
-    return { word, tag, start, end: at };
+    return { word, tag: tags[i] as string, start, end: at };
   });
 }
 
@@ -130,7 +130,7 @@ function isPlace(t: Token): boolean {
  * system before the trained tagger; kept as a baseline (`analyzer/scripts/eval-ner.ts`).
  */
 export function findEntitiesByRules(text: string, options: FindEntitiesOptions = {}): Entities {
-  const tokens = positions(options.tagged ?? getJieba().tag(text, true));
+  const tokens = positions(options.tagged ?? splitTagged(getJieba().tag(text, true)));
   const g = options.gazetteer ?? getGazetteer();
   const taken = tokens.map(() => false);
   const orgs = findOrgs(tokens, taken).map((o) => o.name);

@@ -1,3 +1,4 @@
+import type { TaggedWords } from '../text/segment.ts';
 import {
   type Division,
   type Gazetteer,
@@ -27,7 +28,7 @@ export interface FindRegionsOptions {
    * a short name must then start a word and not begin an idiom or a person's name (see
    * `alignedWithWords`), so 达州 inside 佛罗里达州 is not Dazhou.
    */
-  words?: readonly { word: string; tag?: string }[];
+  tagged?: TaggedWords;
   /**
    * The people the entities stage found in the text: a short name that is one of them (the
    * spokesman 武平 is no 武平县; 宋永吉 no 永吉县) is no mention of the place. Full names count.
@@ -48,21 +49,21 @@ const PERSON_OF_PLACE = /^(?:人|籍)$/;
  * (都安 of 都|安息, 和政 of 和|政企) or that begin a longer word which is an idiom or a person
  * (长治久安, 金秀贤; 浙江大学 and 香港艺人 keep theirs). Names left without an entry go.
  */
-function alignedWithWords(found: Found[], words: readonly { word: string; tag?: string }[]): Found[] {
+function alignedWithWords(found: Found[], { words, tags }: TaggedWords): Found[] {
   // `found` is in text order (`scanRegionNames`): one walk along the words serves every name.
   let next = 0;
   let at = 0;
   return found.flatMap((f) => {
-    while (next < words.length && at < f.start) at += (words[next++] as { word: string }).word.length;
+    while (next < words.length && at < f.start) at += (words[next++] as string).length;
     const w = at === f.start ? words[next] : undefined;
     const length = f.end - f.start;
     if (
-      w &&
-      (w.word.length < length
+      w !== undefined &&
+      (w.length < length
         ? endsWithWord(words, next, f.end - f.start)
-        : w.word.length === length ||
-          !NOT_A_PLACE_WORD.test(w.tag ?? '') ||
-          PERSON_OF_PLACE.test(w.word.slice(length)))
+        : w.length === length ||
+          !NOT_A_PLACE_WORD.test(tags[next] as string) ||
+          PERSON_OF_PLACE.test(w.slice(length)))
     )
       return [f];
     const entries = f.entries.filter((e) => !e.short);
@@ -88,10 +89,9 @@ function notPersons(found: Found[], text: string, persons: readonly string[]): F
 }
 
 /** Whether the words from `first` on fill exactly `length` characters. */
-function endsWithWord(words: readonly { word: string }[], first: number, length: number): boolean {
+function endsWithWord(words: readonly string[], first: number, length: number): boolean {
   let covered = 0;
-  for (let i = first; i < words.length && covered < length; i++)
-    covered += (words[i] as { word: string }).word.length;
+  for (let i = first; i < words.length && covered < length; i++) covered += (words[i] as string).length;
   return covered === length;
 }
 
@@ -188,7 +188,7 @@ function choose(
 export function findRegions(text: string, options: FindRegionsOptions = {}): RegionMention[] {
   const g = options.gazetteer ?? getGazetteer();
   let found = options.found ?? scanRegionNames(text, g);
-  if (options.words) found = alignedWithWords(found, options.words);
+  if (options.tagged) found = alignedWithWords(found, options.tagged);
   if (options.persons) found = notPersons(found, text, options.persons);
   if (found.length === 0) return [];
   const home = resolveDefault(options.defaultRegion, g);

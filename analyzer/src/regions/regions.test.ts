@@ -61,14 +61,14 @@ describe('findRegions', () => {
 
   it('takes a short name only where a word starts, when the words are given', () => {
     const text = '佛罗里达州的居民救起一只狗，达州的居民也来了';
-    const words = tagWords(text);
+    const tagged = tagWords(text);
     expect(named(text)).toEqual(['510000*', '511700']); // 达州 twice, once inside 佛罗里达州
-    expect(findRegions(text, { words })[1]).toMatchObject({ code: '511700', mentions: 1 });
-    expect(findRegions('佛罗里达州的居民', { words: tagWords('佛罗里达州的居民') })).toEqual([]);
+    expect(findRegions(text, { tagged })[1]).toMatchObject({ code: '511700', mentions: 1 });
+    expect(findRegions('佛罗里达州的居民', { tagged: tagWords('佛罗里达州的居民') })).toEqual([]);
   });
 
   it('takes no short name from an idiom or a foreign name that begins with one, but keeps a person of the place', () => {
-    const withWords = (text: string) => findRegions(text, { words: tagWords(text) }).map((r) => r.name);
+    const withWords = (text: string) => findRegions(text, { tagged: tagWords(text) }).map((r) => r.name);
     expect(withWords('社会长治久安')).toEqual([]);
     expect(withWords('航班从吉隆坡飞往广州')).toEqual(['广东省', '广州市']);
     expect(withWords('男孩是扬州人，跳舞半年')).toEqual(['江苏省', '扬州市']);
@@ -76,7 +76,7 @@ describe('findRegions', () => {
   });
 
   it('takes no short name that ends inside a word, nor one that is an everyday word', () => {
-    const withWords = (text: string) => findRegions(text, { words: tagWords(text) }).map((r) => r.name);
+    const withWords = (text: string) => findRegions(text, { tagged: tagWords(text) }).map((r) => r.name);
     expect(withWords('遇难者都安息吧')).toEqual([]); // 都|安息, not 都安县
     expect(withWords('服务集团和政企客户')).toEqual([]); // 和|政企, not 和政县
     expect(withWords('小明上街买菜，祝身体安康')).toEqual([]);

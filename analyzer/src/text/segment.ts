@@ -87,9 +87,25 @@ export function tagOf(word: string): string {
   return (tags as TagTable).get(word) ?? unknownTag(word);
 }
 
+/** One word with its tag, as jieba's own `tag` gives them. */
 export interface TaggedWord {
   word: string;
   tag: string;
+}
+
+/**
+ * jieba's words of a text and their POS tags: `tags[i]` is the tag of `words[i]`. Two arrays,
+ * not an object per word: every stage walks a document's words, and a batch's words then take
+ * half the memory (fewer cache misses per walk, less to allocate and collect).
+ */
+export interface TaggedWords {
+  readonly words: readonly string[];
+  readonly tags: readonly string[];
+}
+
+/** jieba's own `tag` output as `TaggedWords`. */
+export function splitTagged(tagged: readonly TaggedWord[]): TaggedWords {
+  return { words: tagged.map((t) => t.word), tags: tagged.map((t) => t.tag) };
 }
 
 /** jieba's tag of a word it does not know: `m` for ASCII digits, `eng` for other ASCII alphanumerics, else `x`. */
@@ -111,15 +127,15 @@ function unknownTag(word: string): string {
  * (one native call returning plain strings) and the tags are read from the dictionary in JS,
  * which is all jieba's tagger does for each word it cut.
  */
-export function tagWords(text: string): TaggedWord[] {
+export function tagWords(text: string): TaggedWords {
   const words = getJieba().cut(text, true);
   const known = tags as TagTable;
-  const out: TaggedWord[] = new Array(words.length);
+  const tagsOf: string[] = new Array(words.length);
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
-    out[i] = { word, tag: known.get(word) ?? unknownTag(word) };
+    tagsOf[i] = known.get(word) ?? unknownTag(word);
   }
-  return out;
+  return { words, tags: tagsOf };
 }
 
 const WORDLIKE = /[\p{L}\p{N}]/u;

@@ -1,6 +1,6 @@
 import { SURNAMES } from '../entities/name-lists.ts';
 import { removedRanges } from '../sentiment/normalize.ts';
-import { isWordlike, type TaggedWord } from './segment.ts';
+import { isWordlike, type TaggedWords } from './segment.ts';
 import { isStopChar } from './stopwords.ts';
 
 /**
@@ -12,23 +12,25 @@ import { isStopChar } from './stopwords.ts';
  */
 export function wordsOf(
   text: string,
-  tagged: readonly TaggedWord[],
+  { words, tags }: TaggedWords,
   skipped = removedRanges(text, false),
 ): { words: string[]; tokens: string[] } {
   const out: string[] = [];
   let tokens: string[] | undefined;
   let at = 0;
   let next = 0;
-  for (const t of tagged) {
-    const end = at + t.word.length;
+  for (let i = 0; i < words.length; i++) {
+    const cut = words[i] as string;
+    const end = at + cut.length;
     while (next < skipped.length && (skipped[next] as [number, number])[1] <= at) next++;
     const inSkipped = next < skipped.length && (skipped[next] as [number, number])[0] < end;
-    if (!inSkipped && isWordlike(t.word)) {
-      const word = t.word.trim();
+    if (!inSkipped && isWordlike(cut)) {
+      const word = cut.trim();
+      const fragment = isFragment(cut, tags[i] as string);
       out.push(word);
       if (tokens) {
-        if (!isFragment(t)) tokens.push(word);
-      } else if (isFragment(t)) tokens = out.slice(0, -1);
+        if (!fragment) tokens.push(word);
+      } else if (fragment) tokens = out.slice(0, -1);
     }
     at = end;
   }
@@ -41,7 +43,7 @@ export function wordsOf(
  * 副驾|不系安全带, 吴在, 人来, 据博友), seldom a real word (最给力). Sentiment and the category read it
  * as jieba cut it; as a keyword or a topic term it would be noise.
  */
-function isFragment({ word, tag }: TaggedWord): boolean {
+function isFragment(word: string, tag: string): boolean {
   if (tag !== 'x' || word.length < 2) return false;
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
