@@ -209,19 +209,33 @@ function segmented(input: TextInput): Draft {
   const content = input.title ? text.slice(input.title.length + 1) : text;
   const bodyTagged = tagWords(content);
   const body = wordsOf(content, bodyTagged);
-  const read = { input, written, text, title, content, bodyTagged, bodyWords: body.words };
-  if (!input.title)
-    return { ...read, tagged: bodyTagged, titleWords: [], words: body.words, tokens: body.tokens };
-  const titleTagged = tagWords(title);
-  const head = wordsOf(title, titleTagged);
-  return {
-    ...read,
-    tagged: {
+  let tagged = bodyTagged;
+  let titleWords: string[] = [];
+  let words = body.words;
+  let tokens = body.tokens;
+  if (input.title) {
+    const titleTagged = tagWords(title);
+    const head = wordsOf(title, titleTagged);
+    tagged = {
       words: [...titleTagged.words, '\n', ...bodyTagged.words],
       tags: [...titleTagged.tags, 'x', ...bodyTagged.tags],
-    },
-    titleWords: head.words,
-    words: [...head.words, ...body.words],
-    tokens: [...head.tokens, ...body.tokens],
+    };
+    titleWords = head.words;
+    words = [...head.words, ...body.words];
+    tokens = [...head.tokens, ...body.tokens];
+  }
+  // One object literal, no spread: every draft has one shape, which the stages' reads then stay on.
+  return {
+    input,
+    written,
+    text,
+    title,
+    content,
+    bodyTagged,
+    tagged,
+    titleWords,
+    bodyWords: body.words,
+    words,
+    tokens,
   };
 }
