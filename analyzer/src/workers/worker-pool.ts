@@ -14,8 +14,8 @@ interface Slot<R> {
 
 /**
  * A fixed pool of worker threads that map batches of inputs to outputs. `script` is a JavaScript
- * entry (it may register tsx and load TypeScript); workers must never import chDB, which crashes
- * off the main thread.
+ * entry, started without node options: it registers tsx itself to load TypeScript. Workers must
+ * never import chDB, which crashes off the main thread.
  */
 export class WorkerPool<T, R> {
   private readonly slots: Slot<R>[];
@@ -23,9 +23,11 @@ export class WorkerPool<T, R> {
   private closed = false;
 
   constructor(script: URL, size = Math.max(1, Math.min(os.availableParallelism(), 4)), workerData?: unknown) {
-    // Workers inherit the process's options (tsx among them, and V8 heap flags such as
-    // --max-old-space-size, which Node refuses in a worker's own execArgv); else they load tsx.
-    const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? undefined : ['--import', 'tsx'];
+    // No node options: the entry registers tsx's ESM loader itself. Inherited, the tsx CLI's
+    // CommonJS hook grows a WebAssembly memory while it loads large packages, which takes V8's fast
+    // path for typed arrays away from every hot loop: the analysis then costs ~7 % more. (V8 heap
+    // flags such as --max-old-space-size hold for the whole process; Node refuses them here.)
+    const execArgv: string[] = [];
     this.slots = Array.from({ length: size }, () => {
       const slot: Slot<R> = {
         worker: new Worker(script, { execArgv, workerData }),
