@@ -2,66 +2,18 @@
  * Analyzer throughput on 200-character posts (real Weibo text from the demo fixture): jieba
  * segmentation alone, the full analysis on one thread, and the full pipeline (worker threads for
  * the text analysis, corpus state on the main thread) with one worker per core. One-thread figures
- * are per CPU second (`oneThreadCosts`); the pipeline figure is wall time.
+ * are per CPU second, measured in a worker thread as the analysis runs (`costsInWorker`); the
+ * pipeline figure is wall time.
  */
 import os from 'node:os';
-import {
-  analyzeTexts,
-  Corpus,
-  DEFAULT_BATCH_SIZE,
-  getJieba,
-  TextAnalyzer,
-  type TextInput,
-} from '@yuqing/analyzer';
+import path from 'node:path';
+import { Corpus, DEFAULT_BATCH_SIZE, TextAnalyzer, type TextInput } from '@yuqing/analyzer';
+import { costsInWorker } from './analysis-costs.ts';
 import { type BenchFigure, round } from './harness.ts';
-import { postTexts } from './posts.ts';
-
-export function posts(count: number): TextInput[] {
-  return postTexts(count).map((content, i) => ({
-    id: String(i),
-    title: '',
-    content,
-    mediaType: 'social' as const,
-  }));
-}
-
-/** CPU microseconds of this process: on a shared machine, far steadier than wall time. */
-function cpuMicros(): number {
-  const { user, system } = process.cpuUsage();
-  return user + system;
-}
+import { posts } from './posts.ts';
 
 /** What a worker gets at once: the pipeline's batch split over one worker per core. */
 const SHARE = Math.ceil(DEFAULT_BATCH_SIZE / os.availableParallelism());
-
-/**
- * CPU µs per document of jieba segmentation alone and of the full analysis (`analyze`, given
- * batches as a worker gets them) on the same documents, each the best of many short rounds, the
- * two interleaved: a busy shared machine (or its hypervisor) then moves both alike, and the
- * minimum leaves out the rounds it disturbed.
- */
-export function oneThreadCosts(
-  docs: readonly TextInput[],
-  analyze: (batch: TextInput[]) => unknown,
-  rounds = 48,
-  /** The jieba the analysis uses (another instance would have its own dictionary in the caches). */
-  cut = getJieba(),
-): { segmentation: number; full: number } {
-  analyze(docs.slice(0, 2)); // load models once, outside the timing
-  let segmentation = Number.POSITIVE_INFINITY;
-  let full = Number.POSITIVE_INFINITY;
-  const batches = Math.max(1, Math.floor(docs.length / SHARE));
-  for (let r = 0; r < rounds; r++) {
-    const batch = docs.slice((r % batches) * SHARE, (r % batches) * SHARE + SHARE);
-    let started = cpuMicros();
-    for (const d of batch) cut.cut(d.content, true);
-    segmentation = Math.min(segmentation, (cpuMicros() - started) / batch.length);
-    started = cpuMicros();
-    analyze(batch);
-    full = Math.min(full, (cpuMicros() - started) / batch.length);
-  }
-  return { segmentation, full };
-}
 
 /** Wall-time docs/s of the pipeline: a worker's share at a time, each result added to a fresh corpus here. */
 async function pipelineRate(analyzer: TextAnalyzer, docs: readonly TextInput[]): Promise<number> {
@@ -81,7 +33,7 @@ async function pipelineRate(analyzer: TextAnalyzer, docs: readonly TextInput[]):
 
 export async function analyzerBench(count = 6000): Promise<BenchFigure[]> {
   const docs = posts(count);
-  const costs = oneThreadCosts(docs, (batch) => analyzeTexts(batch));
+  const costs = await costsInWorker(path.resolve(import.meta.dirname, '..'), count, SHARE);
   const segmentation = 1e6 / costs.segmentation;
   const fullOneThread = 1e6 / costs.full;
 

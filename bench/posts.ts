@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { TextInput } from '@yuqing/analyzer';
 
 const FIXTURE = new URL('../crawler/fixtures/demo-news.jsonl', import.meta.url);
 
@@ -17,4 +18,14 @@ export function postTexts(count: number, step = 1): string[] {
     const start = (i * step * 197) % Math.max(1, text.length - 200);
     return text.slice(start, start + 200);
   });
+}
+
+/** `postTexts` as the analysis gets them: social-media posts without a title. */
+export function posts(count: number): TextInput[] {
+  return postTexts(count).map((content, i) => ({
+    id: String(i),
+    title: '',
+    content,
+    mediaType: 'social' as const,
+  }));
 }
