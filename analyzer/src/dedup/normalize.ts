@@ -107,8 +107,9 @@ export function blankText(text: string): string {
 
 /**
  * Normalised tokens of a text from the words jieba already cut from it (`TaggedWords.words`: their
- * lengths add up to the text's): words that `blankText` strips in whole or in part are left out. Saves cutting the
- * cleaned text again; differs from `dedupTokens` at most at the edges of what was stripped.
+ * lengths add up to the text's): words that `blankText` strips in whole or in part are left out.
+ * Saves cutting the cleaned text again; differs from `dedupTokens` at most at the edges of what
+ * was stripped.
  */
 export function dedupTokensOf(text: string, words: readonly string[]): string[] {
   const blanked = blankText(text);
