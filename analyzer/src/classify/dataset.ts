@@ -119,8 +119,11 @@ function headlineLabels(): [event: string, label: Category, draw: string][] {
     .map((l) => l.split('\t') as [string, Category, string]);
 }
 
-/** The CED events whose headline is measured: never training text (nor are reposts of it). */
-export function labelledHeadlineEvents(): Set<string> {
+/**
+ * The CED events whose headline is labelled by hand: their posts (and reposts of their headlines)
+ * are never weakly labelled training text. The measured ones are never training text at all.
+ */
+function labelledHeadlineEvents(): Set<string> {
   return new Set(headlineLabels().map(([event]) => event));
 }
 
