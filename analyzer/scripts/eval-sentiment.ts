@@ -8,7 +8,7 @@ import {
   COMMENT_SETS,
   evaluateSet,
   formatFigures,
-  incidentComments,
+  labelledComments,
   labelOf,
   loadSentimentData,
   NEGATIVE,
@@ -47,7 +47,7 @@ for (const emotion of ['anger', 'fear', 'disgust', 'sadness', 'none']) {
 // a larger second draw, random-comments.tsv): the share of each kind the model labels negative.
 for (const file of COMMENT_SETS) {
   const byKind = new Map<string, number[]>();
-  for (const { kind, text } of incidentComments(values.data, file)) {
+  for (const { kind, text } of labelledComments(values.data, file)) {
     const counts = byKind.get(kind) ?? [0, 0];
     counts[0] = (counts[0] as number) + 1;
     if (analyzeSentiment(text, undefined, { model, evidence: 0 }).label === 'negative')

@@ -170,7 +170,7 @@ export const COMMENT_SETS = ['incident-comments.tsv', 'random-comments.tsv'] as 
  * a file of `analyzer/scripts` (see its header for the kinds: A anger, X anxiety, S sadness, N
  * neutral, P positive; U unclear is left out), with their texts.
  */
-export function incidentComments(
+export function labelledComments(
   dataDir: string,
   file: (typeof COMMENT_SETS)[number] = 'incident-comments.tsv',
 ): { kind: string; text: string }[] {

@@ -2,8 +2,8 @@ export { analyzeSentiment, type SentimentOptions, type SentimentResult } from '.
 export {
   COMMENT_SETS,
   type DataSet,
-  incidentComments,
   type LabelledText,
+  labelledComments,
   loadNlpcc,
   loadSentimentData,
   loadWeiboSenti,
