@@ -101,7 +101,20 @@ const START_TAG = 1;
 const END_TAG = 2;
 let tagValues = Int32Array.of(0, 0x5b, 0x5d);
 
+/**
+ * Ids of the tags of one or two ASCII characters (most of jieba's) by those characters: a Map
+ * look-up per word cost ~2 µs of a 200-character post.
+ */
+const shortTagIds = new Uint16Array(128 * 128);
+
 function tagId(tag: string): number {
+  const a = tag.charCodeAt(0);
+  const b = tag.length === 2 ? tag.charCodeAt(1) : 0;
+  const short = tag.length <= 2 && a < 128 && b < 128;
+  if (short) {
+    const known = shortTagIds[(a << 7) | b] as number;
+    if (known !== 0) return known;
+  }
   let id = tagIds.get(tag);
   if (id === undefined) {
     id = tagIds.size + 3;
@@ -113,6 +126,7 @@ function tagId(tag: string): number {
     }
     tagValues[id] = hashString(tag);
   }
+  if (short) shortTagIds[(a << 7) | b] = id;
   return id;
 }
 
