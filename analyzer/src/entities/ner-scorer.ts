@@ -26,6 +26,32 @@ const BIGRAM = 1;
 const TRIGRAM = 2;
 const WORD = 3;
 
+/** Bits of a key filter (`keyFilter`): 16 KB, 8 or more a key of the bigram, trigram and word tables. */
+const FILTER_BITS = 17;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
+
+/**
+ * One bit per key of a key table (`lookup`), by the key's bits above the sub-index. Most bigrams
+ * (2 in 3), trigrams (24 in 25) and words (1 in 2) of a text are not in the model: this small
+ * table says so for most of them without probing the key table (128–256 KB, a cache miss). Key 0
+ * (an empty slot) always passes.
+ */
+function keyFilter(slots: Int32Array): Int32Array {
+  const bits = new Int32Array((FILTER_MASK + 1) >> 5);
+  bits[0] = 1;
+  for (let s = 0; s < slots.length; s += 2) {
+    const b = ((slots[s] as number) >>> 4) & FILTER_MASK;
+    bits[b >>> 5] = (bits[b >>> 5] as number) | (1 << (b & 31));
+  }
+  return bits;
+}
+
+/** `lookup` of a key, with the key table's `keyFilter` asked first. */
+function filteredLookup(filter: Int32Array, slots: Int32Array, key: number): number {
+  const b = (key >>> 4) & FILTER_MASK;
+  return ((filter[b >>> 5] as number) & (1 << (b & 31))) === 0 ? 0 : lookup(slots, key);
+}
+
 /**
  * The tagger's emission scores, read from a prepared text (`prepareText`): the same scores as
  * `NerModel.tag` gives for `hashFeatures`' hashes, at a fraction of the cost.
@@ -41,6 +67,10 @@ const WORD = 3;
  */
 class NerScorer {
   private readonly tables: Int32Array[];
+  /** `keyFilter`s of the bigram, trigram and word key tables. */
+  private readonly bigramFilter: Int32Array;
+  private readonly trigramFilter: Int32Array;
+  private readonly wordFilter: Int32Array;
   /** Tag ids the memos have room for. */
   private tags = 0;
   /**
@@ -72,6 +102,9 @@ class NerScorer {
 
   constructor(private readonly model: NerModel) {
     this.tables = model.tables.slice(1) as Int32Array[];
+    this.bigramFilter = keyFilter(this.tables[BIGRAM] as Int32Array);
+    this.trigramFilter = keyFilter(this.tables[TRIGRAM] as Int32Array);
+    this.wordFilter = keyFilter(this.tables[WORD] as Int32Array);
     this.bias = Int32Array.from(model.bias);
     const biased = new Uint8Array(model.weights.slice().buffer);
     for (let i = 0; i < biased.length; i++) biased[i] = (biased[i] as number) ^ 0x80;
@@ -142,8 +175,11 @@ class NerScorer {
       if (o === UNKNOWN) o = rowOf[x] = lookup(charTable, uni[r] as number);
       charRow[r] = o;
     }
-    for (let r = from; r < to + 3; r++) bigramRow[r] = lookup(bigramTable, bi[r] as number);
-    for (let r = from; r < to + 2; r++) trigramRow[r] = lookup(trigramTable, tri[r] as number);
+    const { bigramFilter, trigramFilter, wordFilter } = this;
+    for (let r = from; r < to + 3; r++)
+      bigramRow[r] = filteredLookup(bigramFilter, bigramTable, bi[r] as number);
+    for (let r = from; r < to + 2; r++)
+      trigramRow[r] = filteredLookup(trigramFilter, trigramTable, tri[r] as number);
     let word = 0;
     for (let i = from; i < to; i++) {
       const wp = wPos[i] as number;
@@ -162,7 +198,8 @@ class NerScorer {
       at[10] = (trigramRow[i + 1] as number) + ROW;
       at[11] = (trigramRow[i + 2] as number) + 2 * ROW;
       at[12] = (charRow[i + 2] as number) + (5 + wp) * ROW;
-      if (i === from || wHash[i] !== wHash[i - 1]) word = lookup(wordTable, wordKey(wHash[i] as number));
+      if (i === from || wHash[i] !== wHash[i - 1])
+        word = filteredLookup(wordFilter, wordTable, wordKey(wHash[i] as number));
       at[13] = word + wp * ROW;
       const t0 = type[i + 1] as number;
       const t1 = type[i + 2] as number;
