@@ -60,14 +60,13 @@ function alignedWithWords(found: Found[], { words, tags }: TaggedWords): Found[]
     if (
       w !== undefined &&
       (w.length < length
-        ? endsWithWord(words, next, f.end - f.start)
+        ? endsWithWord(words, next, length)
         : w.length === length ||
           !NOT_A_PLACE_WORD.test(tags[next] as string) ||
           PERSON_OF_PLACE.test(w.slice(length)))
     )
       return [f];
-    const entries = f.entries.filter((e) => !e.short);
-    return entries.length > 0 ? [{ ...f, entries }] : [];
+    return fullNamesOnly(f);
   });
 }
 
@@ -83,9 +82,14 @@ function notPersons(found: Found[], text: string, persons: readonly string[]): F
   if (spans.length === 0) return found;
   return found.flatMap((f) => {
     if (!spans.some(([start, end]) => end === f.end && f.start - start <= 1 && f.start >= start)) return [f];
-    const entries = f.entries.filter((e) => !e.short);
-    return entries.length > 0 ? [{ ...f, entries }] : [];
+    return fullNamesOnly(f);
   });
+}
+
+/** A found name with its full-name entries only (海淀区 stays; 海淀 as a short name goes), or nothing. */
+function fullNamesOnly(f: Found): Found[] {
+  const entries = f.entries.filter((e) => !e.short);
+  return entries.length > 0 ? [{ ...f, entries }] : [];
 }
 
 /** Whether the words from `first` on fill exactly `length` characters. */
