@@ -4,14 +4,15 @@
  * Deterministic: fixed data order, seeded shuffles, zero start. The shipped weights are the mean of
  * `--seeds` models that differ only in the order of their rows: one model's figures on headlines
  * of other sources swing by up to ±4 points with that order, the mean's do not.
- *   npx tsx analyzer/scripts/train-category.ts [--dim 18] [--epochs 6] [--seeds 5] [--validation]
- *     [--headline-weight 3] [--output dir]
+ *   npx tsx analyzer/scripts/train-category.ts [--data ../shared/data] [--dim 18] [--epochs 6]
+ *     [--seeds 5] [--validation] [--headline-weight 3] [--output dir]
  * `--validation` trains without one training row in five (chosen by another hash than the held-out
  * split), reports on those and writes nothing: for choosing options without looking at dev.
  */
 import { parseArgs } from 'node:util';
 import { CATEGORIES, categoryIndex } from '../src/classify/categories.ts';
 import {
+  DEFAULT_DATA_ROOT,
   isHeldOut,
   type LabelledText,
   loadLabelledHeadlines,
@@ -25,6 +26,7 @@ import { type CategoryModel, saveModel, scoreFeatures } from '../src/classify/mo
 
 const { values } = parseArgs({
   options: {
+    data: { type: 'string', default: DEFAULT_DATA_ROOT },
     dim: { type: 'string', default: '18' },
     epochs: { type: 'string', default: '6' },
     rate: { type: 'string', default: '0.4' },
@@ -54,13 +56,13 @@ function mulberry32(seed: number): () => number {
 }
 
 const started = Date.now();
-const toutiao = loadToutiao();
-const external = loadWeakExternal();
+const toutiao = loadToutiao(values.data);
+const external = loadWeakExternal(values.data);
 const all = [...toutiao, ...external];
 const validation = values.validation;
 const inValidation = (r: LabelledText) => stableHash(`v${r.text}`) % 5 === 0;
 // The hand-labelled Weibo headlines are never measured: all of them train.
-const labelled = loadLabelledHeadlines(undefined, Number(values['headline-weight']));
+const labelled = loadLabelledHeadlines(values.data, Number(values['headline-weight']));
 const train = [...all.filter((r) => !isHeldOut(r.text) && !(validation && inValidation(r))), ...labelled];
 const dev = validation
   ? toutiao.filter((r) => !isHeldOut(r.text) && inValidation(r))
