@@ -23,9 +23,11 @@ export class AhoCorasick {
   private readonly edges: Int32Array;
   private readonly edgeMask: number;
   /**
-   * One bit per edge, at a second hash of (state, code unit), eight bits per edge: most characters
-   * read in a state have no edge there, and this small table says so for 7 in 8 of them without
-   * a probe of the edge table (a cache miss for the gazetteer's 1 MB).
+   * One bit, at a second hash of (state, code unit), for each pair whose next state is not simply
+   * the root's transition: the state or a state on its failure chain (short of the root) has an
+   * edge for that unit. The scan reads the root's transition and this bit, and walks the chain
+   * only when the bit is set: rarely, and so without the mispredicted branches a walk per character
+   * cost. Sixteen bits per pair, so that few bits are set by chance.
    */
   private readonly filter: Int32Array;
   private readonly filterMask: number;
@@ -40,6 +42,8 @@ export class AhoCorasick {
    * automata (one per alert rule or plan) look the root up in the edge table.
    */
   private readonly root?: Int32Array;
+  /** Without `root`: one bit per code unit the root has an edge for. */
+  private readonly rootUnits?: Int32Array;
 
   constructor(patterns: readonly string[]) {
     this.patterns = patterns;
@@ -62,14 +66,8 @@ export class AhoCorasick {
     while (slots < count * 2) slots *= 2;
     this.edgeMask = slots - 1;
     this.edges = new Int32Array(slots * 4).fill(NO_EDGE);
-    let bits = 32;
-    while (bits < count * 8) bits *= 2;
-    this.filterMask = bits - 1;
-    this.filter = new Int32Array(bits / 32);
     next.forEach((edges, state) => {
       for (const [c, to] of edges) {
-        const f = filterHash(state, c, this.filterMask);
-        this.filter[f >>> 5] = (this.filter[f >>> 5] as number) | (1 << (f & 31));
         let h = edgeHash(state, c, this.edgeMask);
         while (this.edges[h * 4] !== NO_EDGE) h = (h + 1) & this.edgeMask;
         this.edges[h * 4] = state;
@@ -77,17 +75,35 @@ export class AhoCorasick {
         this.edges[h * 4 + 2] = to;
       }
     });
+    // The pairs (state, unit) with an edge on the state's failure chain short of the root.
+    const pairs: number[] = [];
+    for (let state = 1; state < next.length; state++) {
+      const seen = new Set<number>();
+      for (let f = state; f !== 0; f = fail[f] as number)
+        for (const c of (next[f] as Map<number, number>).keys())
+          if (!seen.has(c)) seen.add(c) && pairs.push(state, c);
+    }
+    let bits = 32;
+    while (bits < (pairs.length / 2) * 16) bits *= 2;
+    this.filterMask = bits - 1;
+    this.filter = new Int32Array(bits / 32);
+    for (let k = 0; k < pairs.length; k += 2) {
+      const f = filterHash(pairs[k] as number, pairs[k + 1] as number, this.filterMask);
+      this.filter[f >>> 5] = (this.filter[f >>> 5] as number) | (1 << (f & 31));
+    }
     const rootEdges = next[0] as Map<number, number>;
     if (rootEdges.size >= 256) {
       this.root = new Int32Array(0x10000);
       for (const [c, to] of rootEdges) this.root[c] = to;
+    } else {
+      this.rootUnits = new Int32Array(0x10000 / 32);
+      for (const c of rootEdges.keys())
+        this.rootUnits[c >>> 5] = (this.rootUnits[c >>> 5] as number) | (1 << (c & 31));
     }
   }
 
   /** The state after reading `c` in `state`, or NO_EDGE. */
   private step(state: number, c: number): number {
-    const f = filterHash(state, c, this.filterMask);
-    if (((this.filter[f >>> 5] as number) & (1 << (f & 31))) === 0) return NO_EDGE;
     const edges = this.edges;
     const mask = this.edgeMask;
     for (let h = edgeHash(state, c, mask); ; h = (h + 1) & mask) {
@@ -98,28 +114,29 @@ export class AhoCorasick {
     }
   }
 
+  /** The state after reading `c` in `state`: along the failure chain, then at the root. */
+  private walk(state: number, c: number): number {
+    for (let s = state; s !== 0; s = this.fail[s] as number) {
+      const to = this.step(s, c);
+      if (to !== NO_EDGE) return to;
+    }
+    const to = this.root ? (this.root[c] as number) : this.step(0, c);
+    return to === NO_EDGE ? 0 : to;
+  }
+
   /**
    * Calls `onMatch(pattern, start, end)` for every occurrence, in order of end position. `folded`:
    * scan the text as `normalizeForMatch` gives it, without building that string.
    */
   scan(text: string, onMatch: (pattern: number, start: number, end: number) => void, folded = false): void {
     let state = 0;
-    const root = this.root;
-    const { fail, outStart, outIds, lengths } = this;
+    const { root, rootUnits, filter, filterMask, outStart, outIds, lengths } = this;
     for (let i = 0; i < text.length; i++) {
       const c = folded ? foldUnit(text.charCodeAt(i)) : text.charCodeAt(i);
-      let to = NO_EDGE;
-      while (state !== 0) {
-        to = this.step(state, c);
-        if (to !== NO_EDGE) break;
-        state = fail[state] as number;
-      }
-      if (to === NO_EDGE) {
-        to = root ? (root[c] as number) : this.step(0, c);
-        if (to === NO_EDGE) to = 0;
-      }
-      state = to;
-      if (state === 0) continue;
+      const f = filterHash(state, c, filterMask);
+      if (((filter[f >>> 5] as number) & (1 << (f & 31))) !== 0) state = this.walk(state, c);
+      else if (root) state = root[c] as number;
+      else state = ((rootUnits as Int32Array)[c >>> 5] as number) & (1 << (c & 31)) ? this.walk(0, c) : 0;
       for (let k = outStart[state] as number, end = outStart[state + 1] as number; k < end; k++) {
         const id = outIds[k] as number;
         onMatch(id, i + 1 - (lengths[id] as number), i + 1);

@@ -38,8 +38,24 @@ export class SensitivityMatcher {
   private readonly prepared: Prepared[];
   /** For each term id, the categories that use it. */
   private readonly termCategories: number[][];
-  /** For each term id, the rules (as `category << 16 | rule`) it can make true. */
+  /** For each term id, the rules (as `ruleBase[category] + rule`) it can make true. */
   private readonly termRules: number[][];
+  /** Where each category's rules start in `triggered`. */
+  private readonly ruleBase: number[];
+  // Scratch of `match`, reset by each call (JS runs one at a time): a text's term occurrences,
+  // its candidate categories and triggered rules, with no Map, Set or closure per text.
+  private readonly hitIds: number[] = [];
+  private readonly hitStarts: number[] = [];
+  private readonly hitEnds: number[] = [];
+  private readonly candidates: Uint8Array;
+  private readonly triggered: Uint8Array;
+  private readonly onHit = (id: number, start: number, end: number): void => {
+    this.hitIds.push(id);
+    this.hitStarts.push(start);
+    this.hitEnds.push(end);
+    for (const ci of this.termCategories[id] as number[]) this.candidates[ci] = 1;
+    for (const r of this.termRules[id] as number[]) this.triggered[r] = 1;
+  };
 
   constructor(readonly ruleSet: RuleSet) {
     this.prepared = ruleSet.categories
@@ -49,6 +65,14 @@ export class SensitivityMatcher {
         severity: category.severity ?? DEFAULT_SEVERITY,
         unconditional: category.rules.map((r) => !requiresTerm(r.expr)),
       }));
+    this.ruleBase = [];
+    let rules = 0;
+    for (const { category } of this.prepared) {
+      this.ruleBase.push(rules);
+      rules += category.rules.length;
+    }
+    this.candidates = new Uint8Array(this.prepared.length);
+    this.triggered = new Uint8Array(rules);
     const termIds = new Map<string, number>();
     const termCategories: number[][] = [];
     const termRules: number[][] = [];
@@ -63,7 +87,6 @@ export class SensitivityMatcher {
       return id;
     };
     this.prepared.forEach(({ category }, ci) => {
-      if (category.rules.length > 0xffff) throw new Error(`category ${category.id} has too many rules`);
       for (const rule of [...category.rules, ...category.exclude]) {
         for (const term of termsOf(rule.expr)) {
           const list = termCategories[idOf(term)] as number[];
@@ -72,7 +95,7 @@ export class SensitivityMatcher {
       }
       category.rules.forEach((rule, ri) => {
         for (const term of positiveTermsOf(rule.expr))
-          (termRules[idOf(term)] as number[]).push((ci << 16) | ri);
+          (termRules[idOf(term)] as number[]).push((this.ruleBase[ci] as number) + ri);
       });
     });
     this.termCategories = termCategories;
@@ -85,31 +108,32 @@ export class SensitivityMatcher {
   }
 
   match(text: string, input: SensitivityInput): SensitivityResult {
+    const { hitIds, hitStarts, hitEnds, candidates, triggered } = this;
+    hitIds.length = 0;
+    hitStarts.length = 0;
+    hitEnds.length = 0;
+    candidates.fill(0);
+    triggered.fill(0);
+    this.automaton.scan(text, this.onHit, true);
+    // Most texts hold no term at all.
+    if (hitIds.length === 0) return { score: 0, categories: [], evidence: [] };
+
     const hits = new Map<string, Span[]>();
-    const candidates = new Set<number>();
-    // The rules worth evaluating: those one of whose own terms occurred (the rest cannot be true).
-    const triggered = new Set<number>();
     const patterns = this.automaton.patterns;
-    this.automaton.scan(
-      text,
-      (id, start, end) => {
-        const term = patterns[id] as string;
-        const spans = hits.get(term);
-        if (spans) spans.push({ start, end });
-        else hits.set(term, [{ start, end }]);
-        for (const ci of this.termCategories[id] as number[]) candidates.add(ci);
-        for (const r of this.termRules[id] as number[]) triggered.add(r);
-      },
-      true,
-    );
+    for (let k = 0; k < hitIds.length; k++) {
+      const term = patterns[hitIds[k] as number] as string;
+      const span = { start: hitStarts[k] as number, end: hitEnds[k] as number };
+      const spans = hits.get(term);
+      if (spans) spans.push(span);
+      else hits.set(term, [span]);
+    }
 
     const found: Array<{ id: string; strength: number; terms: string[] }> = [];
-    for (const ci of [...candidates].sort((a, b) => a - b)) {
+    for (let ci = 0; ci < candidates.length; ci++) {
+      if (candidates[ci] === 0) continue;
+      // The rules worth evaluating: those one of whose own terms occurred (the rest cannot be true).
       const { category, severity, unconditional } = this.prepared[ci] as Prepared;
-      const rules: number[] = [];
-      for (let ri = 0; ri < category.rules.length; ri++)
-        if (unconditional[ri] || triggered.has((ci << 16) | ri)) rules.push(ri);
-      const hit = matchCategory(category, rules, hits);
+      const hit = matchCategory(category, unconditional, triggered, this.ruleBase[ci] as number, hits);
       if (!hit) continue;
       const breadth = Math.min(1, 0.7 + 0.15 * (hit.terms.length - 1));
       found.push({ id: category.id, strength: severity * hit.weight * breadth, terms: hit.terms });
@@ -127,23 +151,29 @@ export class SensitivityMatcher {
   }
 }
 
-/** Whether the category holds by the given rules (ascending indexes into its rules) and no exclusion. */
+/**
+ * Whether the category holds by one of its rules worth evaluating (`unconditional`, or
+ * `triggered` from `base` on) and no exclusion.
+ */
 function matchCategory(
   category: Category,
-  rules: readonly number[],
+  unconditional: readonly boolean[],
+  triggered: Uint8Array,
+  base: number,
   hits: ReadonlyMap<string, Span[]>,
 ): { weight: number; terms: string[] } | null {
   let weight = -1;
-  const terms = new Set<string>();
-  for (const ri of rules) {
+  let terms: Set<string> | undefined;
+  for (let ri = 0; ri < category.rules.length; ri++) {
     const rule = category.rules[ri] as Rule;
-    if (evaluate(rule.expr, hits) === null) continue;
+    if ((!unconditional[ri] && triggered[base + ri] === 0) || evaluate(rule.expr, hits) === null) continue;
     weight = Math.max(weight, rule.weight);
+    terms ??= new Set();
     positiveTerms(rule.expr, hits, terms);
   }
   if (weight < 0) return null;
   if (category.exclude.some((rule: Rule) => evaluate(rule.expr, hits) !== null)) return null;
-  return { weight, terms: [...terms] };
+  return { weight, terms: [...(terms as Set<string>)] };
 }
 
 const DEFAULT_RULES_URL = new URL('../../rules/sensitivity.yaml', import.meta.url);
