@@ -130,17 +130,30 @@ export class AhoCorasick {
    */
   scan(text: string, onMatch: (pattern: number, start: number, end: number) => void, folded = false): void {
     let state = 0;
-    const { root, rootUnits, filter, filterMask, outStart, outIds, lengths } = this;
-    for (let i = 0; i < text.length; i++) {
-      const c = folded ? foldUnit(text.charCodeAt(i)) : text.charCodeAt(i);
+    const { root, rootUnits, filter, filterMask, outStart } = this;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const u = text.charCodeAt(i);
+      const c = folded ? foldUnit(u) : u;
       const f = filterHash(state, c, filterMask);
       if (((filter[f >>> 5] as number) & (1 << (f & 31))) !== 0) state = this.walk(state, c);
       else if (root) state = root[c] as number;
       else state = ((rootUnits as Int32Array)[c >>> 5] as number) & (1 << (c & 31)) ? this.walk(0, c) : 0;
-      for (let k = outStart[state] as number, end = outStart[state + 1] as number; k < end; k++) {
-        const id = outIds[k] as number;
-        onMatch(id, i + 1 - (lengths[id] as number), i + 1);
-      }
+      // Few states end a pattern: the reporting loop is out of the way of the character loop.
+      if (outStart[state] !== outStart[state + 1]) this.report(state, i, onMatch);
+    }
+  }
+
+  /** Reports the patterns that end at `state`, the character at `i` their last. */
+  private report(
+    state: number,
+    i: number,
+    onMatch: (pattern: number, start: number, end: number) => void,
+  ): void {
+    const { outStart, outIds, lengths } = this;
+    for (let k = outStart[state] as number, end = outStart[state + 1] as number; k < end; k++) {
+      const id = outIds[k] as number;
+      onMatch(id, i + 1 - (lengths[id] as number), i + 1);
     }
   }
 
