@@ -1,5 +1,6 @@
-import { isWordlike, segment } from '../text/segment.ts';
+import { segment } from '../text/segment.ts';
 import { isStopWord } from '../text/stopwords.ts';
+import { hasLetterOrDigit } from '../text/words-of.ts';
 
 /**
  * What SimHash sees of a text. Reprints differ in boilerplate, links, @mentions, emoticons and
@@ -55,7 +56,11 @@ function strip(text: string, replacement: (match: string) => string): string {
   for (let p = 0; may !== 0 && p < STRIPPED.length; p++) {
     if ((may & (1 << p)) === 0) continue;
     const [re, needs] = STRIPPED[p] as [RegExp, readonly string[]];
-    if (needs.some((n) => out.includes(n))) out = out.replace(re, replacement);
+    for (const n of needs) {
+      if (!out.includes(n)) continue;
+      out = out.replace(re, replacement);
+      break;
+    }
   }
   return out;
 }
@@ -118,7 +123,7 @@ export function dedupTokensOf(text: string, words: readonly string[]): string[] 
   let at = 0;
   for (const word of words) {
     const end = at + word.length;
-    if (isWordlike(word)) {
+    if (hasLetterOrDigit(word)) {
       let whole = untouched;
       if (!whole) {
         whole = true;
