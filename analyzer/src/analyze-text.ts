@@ -183,6 +183,7 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
 
   return drafts.map((d, i) => {
     const found = entities[i] as Entities;
+    const hash = hashes[i] as { simhash: string; simhashTokens: number };
     return {
       id: d.input.id,
       tokens: withWholeNames(d.tokens, persons[i] as string[]),
@@ -193,7 +194,8 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
       persons: found.persons,
       orgs: found.orgs,
       places: found.places,
-      ...(hashes[i] as { simhash: string; simhashTokens: number }),
+      simhash: hash.simhash,
+      simhashTokens: hash.simhashTokens,
     };
   });
 }

@@ -119,7 +119,7 @@ export function blankText(text: string): string {
 export function dedupTokensOf(text: string, words: readonly string[]): string[] {
   const blanked = blankText(text);
   const untouched = blanked === text; // once: two equal strings of other objects compare by content
-  const kept: string[] = [];
+  let n = 0;
   let at = 0;
   for (const word of words) {
     const end = at + word.length;
@@ -134,12 +134,16 @@ export function dedupTokensOf(text: string, words: readonly string[]): string[] 
           }
       }
       const t = whole ? normalToken(word) : undefined;
-      if (t !== undefined) kept.push(t);
+      if (t !== undefined) kept[n++] = t;
     }
     at = end;
   }
-  return kept;
+  return kept.slice(0, n);
 }
+
+// Scratch of `dedupTokensOf`, reused: the tokens are copied out at their number, not grown push
+// by push (garbage that cost scavenges of the whole batch). It keeps the last text's tokens alive.
+const kept: string[] = [];
 
 /** Normalised tokens of a raw text (cleans, segments with the shared jieba, normalises). */
 export function dedupTokens(text: string): string[] {

@@ -44,15 +44,18 @@ export class SensitivityMatcher {
   private readonly ruleBase: number[];
   // Scratch of `match`, reset by each call (JS runs one at a time): a text's term occurrences,
   // its candidate categories and triggered rules, with no Map, Set or closure per text.
+  private hitCount = 0;
   private readonly hitIds: number[] = [];
   private readonly hitStarts: number[] = [];
   private readonly hitEnds: number[] = [];
   private readonly candidates: Uint8Array;
   private readonly triggered: Uint8Array;
   private readonly onHit = (id: number, start: number, end: number): void => {
-    this.hitIds.push(id);
-    this.hitStarts.push(start);
-    this.hitEnds.push(end);
+    // written by index, never truncated: `length = 0` would drop the arrays' storage
+    const k = this.hitCount++;
+    this.hitIds[k] = id;
+    this.hitStarts[k] = start;
+    this.hitEnds[k] = end;
     for (const ci of this.termCategories[id] as number[]) this.candidates[ci] = 1;
     for (const r of this.termRules[id] as number[]) this.triggered[r] = 1;
   };
@@ -109,18 +112,16 @@ export class SensitivityMatcher {
 
   match(text: string, input: SensitivityInput): SensitivityResult {
     const { hitIds, hitStarts, hitEnds, candidates, triggered } = this;
-    hitIds.length = 0;
-    hitStarts.length = 0;
-    hitEnds.length = 0;
+    this.hitCount = 0;
     candidates.fill(0);
     triggered.fill(0);
     this.automaton.scan(text, this.onHit, true);
-    // Most texts hold no term at all.
-    if (hitIds.length === 0) return { score: 0, categories: [], evidence: [] };
+    // A text without a term is done.
+    if (this.hitCount === 0) return { score: 0, categories: [], evidence: [] };
 
     const hits = new Map<string, Span[]>();
     const patterns = this.automaton.patterns;
-    for (let k = 0; k < hitIds.length; k++) {
+    for (let k = 0; k < this.hitCount; k++) {
       const term = patterns[hitIds[k] as number] as string;
       const span = { start: hitStarts[k] as number, end: hitEnds[k] as number };
       const spans = hits.get(term);

@@ -15,8 +15,9 @@ export function wordsOf(
   { words, tags }: TaggedWords,
   skipped = removedRanges(text, false),
 ): { words: string[]; tokens: string[] } {
-  const out: string[] = [];
-  let tokens: string[] | undefined;
+  if (fragmentAt.length < words.length) fragmentAt = new Uint8Array(2 * words.length);
+  let n = 0;
+  let fragments = 0;
   let at = 0;
   let next = 0;
   for (let i = 0; i < words.length; i++) {
@@ -25,17 +26,24 @@ export function wordsOf(
     while (next < skipped.length && (skipped[next] as [number, number])[1] <= at) next++;
     const inSkipped = next < skipped.length && (skipped[next] as [number, number])[0] < end;
     if (!inSkipped && hasLetterOrDigit(cut)) {
-      const word = mayTrim(cut) ? cut.trim() : cut;
       const fragment = isFragment(cut, tags[i] as string);
-      out.push(word);
-      if (tokens) {
-        if (!fragment) tokens.push(word);
-      } else if (fragment) tokens = out.slice(0, -1);
+      fragmentAt[n] = fragment ? 1 : 0;
+      if (fragment) fragments++;
+      kept[n++] = mayTrim(cut) ? cut.trim() : cut;
     }
     at = end;
   }
-  return { words: out, tokens: tokens ?? out };
+  const out = kept.slice(0, n);
+  if (fragments === 0) return { words: out, tokens: out };
+  let m = 0;
+  for (let k = 0; k < n; k++) if (fragmentAt[k] === 0) kept[m++] = out[k] as string;
+  return { words: out, tokens: kept.slice(0, m) };
 }
+
+// Scratch of `wordsOf`, reused: each list is copied out at its size, not grown push by push
+// (garbage that cost scavenges of the whole batch). It keeps the last text's words alive.
+const kept: string[] = [];
+let fragmentAt = new Uint8Array(1024);
 
 /** Whether `trim` can change a word: not one that starts and ends with Chinese or visible ASCII. */
 function mayTrim(word: string): boolean {
