@@ -1,14 +1,13 @@
 /**
  * Scores the shipped category model on the held-out 20 % of toutiao headlines (by title hash),
  * per class, on the toutiao rows whose label weak supervision left alone, on headlines of other
- * sources (`other-source-headlines.tsv`), and measures speed.
+ * sources (`other-source-headlines.tsv`, and the headlines their pages link to:
+ * `news-site-headlines.tsv`), on Weibo news headlines (`weibo-headlines.tsv`), and measures speed.
  *   npx tsx analyzer/scripts/eval-category.ts [--data ../shared/data] [--model dir]
  */
 
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { extractPage } from '../../crawler/src/extract/extract-page.ts';
 import {
   DEFAULT_DATA_ROOT,
@@ -20,6 +19,7 @@ import {
 import { CATEGORIES, classify as classifyWith } from '../src/classify/index.ts';
 import { evaluate, formatReport } from '../src/classify/metrics.ts';
 import { getCategoryModel, loadModel } from '../src/classify/model.ts';
+import { devPages, pageHeadlines } from './page-headlines.ts';
 
 const { values } = parseArgs({
   options: { data: { type: 'string', default: DEFAULT_DATA_ROOT }, model: { type: 'string' } },
@@ -71,12 +71,7 @@ const labels = new Map(
     .filter((l) => l && !l.startsWith('#'))
     .map((l) => l.split('\t') as [string, string]),
 );
-const pages = gunzipSync(readFileSync(resolve(values.data, 'extraction/dev-pages.jsonl.gz')))
-  .toString('utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as { id: string; url: string; htmlBase64: string })
-  .filter((p) => labels.has(p.id));
+const pages = devPages(values.data).filter((p) => labels.has(p.id));
 const titles = pages.map(
   (p) => extractPage({ url: p.url, bytes: Buffer.from(p.htmlBase64, 'base64') }).title,
 );
@@ -89,6 +84,29 @@ console.log('\nHeadlines of other sources (extraction dev pages, hand-labelled, 
 console.log(
   `n=${other.n} accuracy=${(100 * other.accuracy).toFixed(1)}% macro-F1=${(100 * other.macroF1).toFixed(1)}%`,
 );
+
+// Headlines the same pages link to (lists of related and latest articles), labelled by hand from
+// the text alone (see the file): many more headlines of news and government sites.
+const linkedLabels = new Map(
+  readFileSync(new URL('./news-site-headlines.tsv', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#') && !l.startsWith('page\t'))
+    .map((l) => l.split('\t') as [string, string, string])
+    .filter(([, , label]) => label !== '-')
+    .map(([page, hash, label]) => [`${page} ${hash}`, label]),
+);
+const linked = pageHeadlines(values.data).filter((h) => linkedLabels.has(`${h.page} ${h.hash}`));
+if (linked.length !== linkedLabels.size)
+  throw new Error(
+    `news-site-headlines.tsv: ${linkedLabels.size - linked.length} labelled headlines not found`,
+  );
+const linkedScores = evaluate(
+  linked.map((h) => linkedLabels.get(`${h.page} ${h.hash}`) as string),
+  linked.map((h) => classify(h.text).category),
+  CATEGORIES,
+);
+console.log('\nHeadlines linked from those pages (hand-labelled, text alone):');
+console.log(formatReport(linkedScores));
 
 // Headlines of Weibo news posts (CED), labelled by hand (see the file); their posts are no training
 // rows (loadWeakExternal leaves them out).
