@@ -19,6 +19,9 @@ const SOCIETY =
 const STOCKS =
   /股市|A股|a股|个股|涨停|跌停|大盘|沪指|深成指|创业板|中小板|科创板|板块|券商|证监会|股价|股民|散户|牛市|熊市|市盈率|概念股|龙头股|上证|深证|主力资金|北向资金|停牌|复牌|退市|新股|次新股|增持|减持|解禁|配股|股票|炒股|股份有限公司|庄家|K线|k线|均线|筹码/;
 
+/** The classes whose training labels come from these vocabularies (toutiao has none or few). */
+export const WEAKLY_LABELLED: readonly Category[] = ['时政', '社会', '证券'];
+
 const NEVER_POLITICS: ReadonlySet<Category> = new Set(['体育', '娱乐', '游戏', '军事', '国际']);
 const MAY_BE_SOCIETY: ReadonlySet<Category> = new Set([
   '汽车',
