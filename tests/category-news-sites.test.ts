@@ -5,13 +5,15 @@ import { DEFAULT_DATA_ROOT } from '../analyzer/src/classify/dataset.ts';
 import { CATEGORIES, classify } from '../analyzer/src/classify/index.ts';
 import { evaluate } from '../analyzer/src/classify/metrics.ts';
 
-/** `news-site-headlines.tsv`: page and text hash → category, the unscored `-` rows left out. */
+/** `news-site-headlines.tsv`: page and text hash → category of the measured rows (not `-`). */
 function labels(): Map<string, string> {
   const rows = readFileSync(new URL('../analyzer/scripts/news-site-headlines.tsv', import.meta.url), 'utf8')
     .split('\n')
     .filter((l) => l && !l.startsWith('#') && !l.startsWith('page\t'))
     .map((l) => l.split('\t'));
-  return new Map(rows.filter((r) => r[2] !== '-').map((r) => [`${r[0]} ${r[1]}`, r[2] as string]));
+  return new Map(
+    rows.filter((r) => r[2] !== '-' && r[3] === 'measure').map((r) => [`${r[0]} ${r[1]}`, r[2] as string]),
+  );
 }
 
 describe('classify on headlines that news and government pages link to (hand-labelled)', () => {

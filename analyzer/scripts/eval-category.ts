@@ -91,8 +91,8 @@ const linkedLabels = new Map(
   readFileSync(new URL('./news-site-headlines.tsv', import.meta.url), 'utf8')
     .split('\n')
     .filter((l) => l && !l.startsWith('#') && !l.startsWith('page\t'))
-    .map((l) => l.split('\t') as [string, string, string])
-    .filter(([, , label]) => label !== '-')
+    .map((l) => l.split('\t') as [string, string, string, string])
+    .filter(([, , label, use]) => label !== '-' && use === 'measure')
     .map(([page, hash, label]) => [`${page} ${hash}`, label]),
 );
 const linked = pageHeadlines(values.data).filter((h) => linkedLabels.has(`${h.page} ${h.hash}`));
