@@ -19,7 +19,7 @@ import {
 import { CATEGORIES, classify as classifyWith } from '../src/classify/index.ts';
 import { evaluate, formatReport } from '../src/classify/metrics.ts';
 import { getCategoryModel, loadModel } from '../src/classify/model.ts';
-import { devPages, pageHeadlines } from './page-headlines.ts';
+import { devPages, labelledPageHeadlines } from './page-headlines.ts';
 
 const { values } = parseArgs({
   options: { data: { type: 'string', default: DEFAULT_DATA_ROOT }, model: { type: 'string' } },
@@ -88,22 +88,7 @@ console.log(
 // Headlines the same pages link to (lists of related and latest articles), labelled by hand from
 // the text alone (see the file): many more headlines of news and government sites. Those labelled
 // for training train nothing (see the file), so they measure too.
-const linkedLabels = new Map(
-  readFileSync(new URL('./news-site-headlines.tsv', import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l && !l.startsWith('#') && !l.startsWith('page\t'))
-    .map((l) => l.split('\t') as [string, string, string, string])
-    .filter(([, , label]) => label !== '-')
-    .map(([page, hash, label, use]) => [`${page} ${hash}`, { label, use }]),
-);
-const linked = pageHeadlines(values.data).flatMap((h) => {
-  const gold = linkedLabels.get(`${h.page} ${h.hash}`);
-  return gold ? [{ text: h.text, ...gold }] : [];
-});
-if (linked.length !== linkedLabels.size)
-  throw new Error(
-    `news-site-headlines.tsv: ${linkedLabels.size - linked.length} labelled headlines not found`,
-  );
+const linked = labelledPageHeadlines(values.data);
 for (const use of ['measure', 'train']) {
   const rows = linked.filter((h) => h.use === use);
   const scores = evaluate(

@@ -58,3 +58,28 @@ export function pageHeadlines(dataRoot: string): PageHeadline[] {
   });
   return out;
 }
+
+export interface LabelledPageHeadline extends PageHeadline {
+  label: string;
+  /** `measure`, or `train`: labelled for training (see the file's header). */
+  use: string;
+}
+
+/** The headlines `news-site-headlines.tsv` files under a category (its `-` rows left out). */
+export function labelledPageHeadlines(dataRoot: string): LabelledPageHeadline[] {
+  const labels = new Map(
+    readFileSync(new URL('./news-site-headlines.tsv', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#') && !l.startsWith('page\t'))
+      .map((l) => l.split('\t') as [string, string, string, string])
+      .filter(([, , label]) => label !== '-')
+      .map(([page, hash, label, use]) => [`${page} ${hash}`, { label, use }]),
+  );
+  const found = pageHeadlines(dataRoot).flatMap((h) => {
+    const gold = labels.get(`${h.page} ${h.hash}`);
+    return gold ? [{ ...h, ...gold }] : [];
+  });
+  if (found.length !== labels.size)
+    throw new Error(`news-site-headlines.tsv: ${labels.size - found.length} labelled headlines not found`);
+  return found;
+}
