@@ -1,6 +1,5 @@
-import { segment } from '../text/segment.ts';
+import { isWordlike, segment } from '../text/segment.ts';
 import { isStopWord } from '../text/stopwords.ts';
-import { hasLetterOrDigit } from '../text/words-of.ts';
 
 /**
  * What SimHash sees of a text. Reprints differ in boilerplate, links, @mentions, emoticons and
@@ -123,7 +122,7 @@ export function dedupTokensOf(text: string, words: readonly string[]): string[] 
   let at = 0;
   for (const word of words) {
     const end = at + word.length;
-    if (hasLetterOrDigit(word)) {
+    if (isWordlike(word)) {
       let whole = untouched;
       if (!whole) {
         whole = true;

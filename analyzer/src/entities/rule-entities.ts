@@ -1,5 +1,5 @@
 import { getGazetteer, scanRegionNames } from '../regions/index.ts';
-import { getJieba, splitTagged, type TaggedWords } from '../text/segment.ts';
+import { type TaggedWords, tagWords } from '../text/segment.ts';
 import type { Entities, FindEntitiesOptions, TaggedWord } from './find-entities.ts';
 import { NOT_IN_NAME, SURNAMES, TOP_SURNAMES, WORLD_PLACES } from './name-lists.ts';
 import { NOT_PERSON, NOT_PLACE, ORG_PARTS, ORG_PROPER, ORG_SUFFIXES } from './stop-lists.ts';
@@ -130,7 +130,7 @@ function isPlace(t: Token): boolean {
  * system before the trained tagger; kept as a baseline (`analyzer/scripts/eval-ner.ts`).
  */
 export function findEntitiesByRules(text: string, options: FindEntitiesOptions = {}): Entities {
-  const tokens = positions(options.tagged ?? splitTagged(getJieba().tag(text, true)));
+  const tokens = positions(options.tagged ?? tagWords(text));
   const g = options.gazetteer ?? getGazetteer();
   const taken = tokens.map(() => false);
   const orgs = findOrgs(tokens, taken).map((o) => o.name);

@@ -25,7 +25,7 @@ export function wordsOf(
     const end = at + cut.length;
     while (next < skipped.length && (skipped[next] as [number, number])[1] <= at) next++;
     const inSkipped = next < skipped.length && (skipped[next] as [number, number])[0] < end;
-    if (!inSkipped && hasLetterOrDigit(cut)) {
+    if (!inSkipped && isWordlike(cut)) {
       const fragment = isFragment(cut, tags[i] as string);
       fragmentAt[n] = fragment ? 1 : 0;
       if (fragment) fragments++;
@@ -51,35 +51,6 @@ function mayTrim(word: string): boolean {
 }
 
 const plain = (c: number): boolean => (c > 0x20 && c < 0x80) || (c >= 0x4e00 && c <= 0x9fff);
-
-/**
- * Per UTF-16 unit, once seen: 1 if a letter or digit (`\p{L}`, `\p{N}`), 2 if not, 3 for a
- * surrogate (the regex reads the pair as one code point).
- */
-const UNIT_KIND = new Uint8Array(0x10000);
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-
-function unitKind(c: number): number {
-  let kind = UNIT_KIND[c] as number;
-  if (kind === 0) {
-    kind = c >= 0xd800 && c <= 0xdfff ? 3 : LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
-    UNIT_KIND[c] = kind;
-  }
-  return kind;
-}
-
-/**
- * `isWordlike`, with the answer for each character kept: punctuation (，。“”), a fifth of jieba's
- * words, then costs a table read, not a regex run.
- */
-export function hasLetterOrDigit(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const kind = unitKind(word.charCodeAt(i));
-    if (kind === 1) return true;
-    if (kind === 3) return isWordlike(word);
-  }
-  return false;
-}
 
 /**
  * A word jieba's HMM made up (not in the dictionary) that starts (but for a surname) or ends with
