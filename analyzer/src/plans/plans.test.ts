@@ -47,6 +47,7 @@ describe('plan expressions', () => {
     const fn = parsePlanExpression('NEAR(暴雨, 内涝, 10)');
     expect(fn).toEqual(parsePlanExpression('暴雨 NEAR/10 内涝'));
     expect(parsePlanExpression('NEAR（暴雨 | 大雨，内涝，5）')).toMatchObject({ kind: 'near', distance: 5 });
+    expect(parsePlanExpression('"暴雨 内涝"~10')).toEqual(fn);
   });
 
   it('reports errors with their position', () => {

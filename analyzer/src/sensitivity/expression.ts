@@ -1,13 +1,15 @@
 import { normalizeForMatch } from './aho-corasick.ts';
 
 /**
- * The rule expression language (documented in analyzer/rules/README.md):
- *   term            a word, or "a quoted phrase" (may hold spaces and operators)
- *   a b, a AND b    both (juxtaposition is AND; `&` also works)
- *   a OR b          either (`|` also works)
- *   NOT a           a does not occur (`!` also works); a rule must still need some term to occur
- *   a NEAR/10 b     both, at most 10 characters apart; "a b"~10 is the same as a NEAR/10 b
- *   ( … )           grouping. Precedence, tightest first: NOT, NEAR, AND, OR.
+ * The expression language of sensitivity rules and monitoring plans (analyzer/rules/README.md):
+ *   term                 a word, or "a quoted phrase" (may hold spaces and operators)
+ *   a b, a AND b         both (juxtaposition is AND; `&` also works)
+ *   a OR b               either (`|` also works)
+ *   NOT a                a does not occur (`!` also works)
+ *   a NEAR/10 b          both, at most 10 characters apart (a and b may be expressions); the same
+ *                        as NEAR(a, b, 10), the form plan editors know; "a b"~10 is a NEAR/10 b
+ *   ( … )                grouping. Precedence, tightest first: NOT, NEAR, AND, OR.
+ * Operator words may be written in any case; full-width （）｜＆！，＂ work like their ASCII forms.
  */
 export type Expr =
   | { kind: 'term'; text: string }
@@ -27,7 +29,7 @@ export class ExpressionError extends Error {
 
 type Token =
   | { type: 'term'; text: string; pos: number; proximity?: number; words?: string[] }
-  | { type: 'and' | 'or' | 'not' | 'lparen' | 'rparen'; pos: number }
+  | { type: 'and' | 'or' | 'not' | 'lparen' | 'rparen' | 'comma' | 'nearfn'; pos: number }
   | { type: 'near'; distance: number; pos: number };
 
 const PUNCT: Record<string, Token['type']> = {
@@ -36,15 +38,16 @@ const PUNCT: Record<string, Token['type']> = {
   '&': 'and',
   '|': 'or',
   '!': 'not',
+  ',': 'comma',
 };
 const WORD_OPS: Record<string, 'and' | 'or' | 'not'> = { AND: 'and', OR: 'or', NOT: 'not' };
-const BARE_TERM = /[^\s()&|!"]+/y;
+const BARE_TERM = /[^\s()&|!",]+/y;
 const NEAR_OP = /^NEAR\/(\d+)$/;
 
 function tokenize(source: string): Token[] {
-  // Full-width （）｜＆！＂ fold to ASCII; lengths are unchanged so positions still hold.
-  const src = normalizeForMatch(source).replace(/[\u3000]/g, ' ');
-  const upper = source.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  // normalizeForMatch keeps one code unit per character, so positions point into `source`.
+  const src = normalizeForMatch(source).replace(/\u3000/g, ' ');
+  const upper = src.toUpperCase();
   const tokens: Token[] = [];
   let i = 0;
   while (i < src.length) {
@@ -76,7 +79,19 @@ function tokenize(source: string): Token[] {
       const near = NEAR_OP.exec(raw);
       if (WORD_OPS[raw]) tokens.push({ type: WORD_OPS[raw], pos: i } as Token);
       else if (near) tokens.push({ type: 'near', distance: Number(near[1]), pos: i });
-      else if (/^NEAR\b/.test(raw)) throw new ExpressionError('NEAR needs a distance, e.g. NEAR/10', i);
+      else if (
+        raw === 'NEAR' &&
+        src
+          .slice(i + 4)
+          .trimStart()
+          .startsWith('(')
+      )
+        tokens.push({ type: 'nearfn', pos: i });
+      else if (/^NEAR\b/.test(raw))
+        throw new ExpressionError(
+          'NEAR needs a whole number of characters: a NEAR/10 b or NEAR(a, b, 10)',
+          i,
+        );
       else tokens.push({ type: 'term', text: word, pos: i });
       i += word.length;
     }
@@ -84,14 +99,30 @@ function tokenize(source: string): Token[] {
   return tokens;
 }
 
+const DESCRIBE: Record<string, string> = {
+  rparen: ')',
+  comma: ',',
+  and: 'AND',
+  or: 'OR',
+  near: 'NEAR',
+};
+
 /** Parses one expression into its syntax tree; throws ExpressionError saying where it went wrong. */
 export function parseExpression(source: string): Expr {
   const tokens = tokenize(source);
   let at = 0;
   const peek = (): Token | undefined => tokens[at];
-  const fail = (message: string): never => {
-    throw new ExpressionError(message, peek()?.pos ?? source.length);
+  const fail = (message: string, pos?: number): never => {
+    throw new ExpressionError(message, pos ?? peek()?.pos ?? source.length);
   };
+  const expect = (type: Token['type'], what: string): Token => {
+    const t = peek();
+    if (t?.type !== type) fail(`expected ${what}`);
+    at++;
+    return t as Token;
+  };
+  const startsOperand = (t: Token | undefined): boolean =>
+    t !== undefined && (t.type === 'term' || t.type === 'not' || t.type === 'lparen' || t.type === 'nearfn');
 
   const parseOr = (): Expr => {
     const items = [parseAnd()];
@@ -101,8 +132,6 @@ export function parseExpression(source: string): Expr {
     }
     return items.length === 1 ? (items[0] as Expr) : { kind: 'or', items };
   };
-  const startsOperand = (t: Token | undefined): boolean =>
-    t !== undefined && (t.type === 'term' || t.type === 'not' || t.type === 'lparen');
   const parseAnd = (): Expr => {
     const items = [parseNear()];
     for (;;) {
@@ -122,27 +151,43 @@ export function parseExpression(source: string): Expr {
   };
   const parseUnary = (): Expr => {
     const t = peek();
-    if (!t) return fail('expression ends where a term was expected');
+    if (!t) return fail('the expression ends where a term was expected');
     at++;
-    if (t.type === 'not') return { kind: 'not', item: parseUnary() };
-    if (t.type === 'lparen') {
-      const inner = parseOr();
-      if (peek()?.type !== 'rparen') fail('missing )');
-      at++;
-      return inner;
+    switch (t.type) {
+      case 'not':
+        return { kind: 'not', item: parseUnary() };
+      case 'term': {
+        if (!t.words) return { kind: 'term', text: t.text };
+        const distance = t.proximity as number;
+        return t.words
+          .map((w): Expr => ({ kind: 'term', text: w }))
+          .reduce((left, right) => ({ kind: 'near', left, right, distance }));
+      }
+      case 'lparen': {
+        const inner = parseOr();
+        expect('rparen', ')');
+        return inner;
+      }
+      case 'nearfn': {
+        expect('lparen', '( after NEAR');
+        const left = parseOr();
+        expect('comma', ', between the two parts of NEAR(a, b, distance)');
+        const right = parseOr();
+        expect('comma', ', before the distance of NEAR(a, b, distance)');
+        const d = peek();
+        if (d?.type !== 'term' || !/^\d+$/.test(d.text))
+          fail('NEAR(a, b, distance) needs a whole number of characters');
+        at++;
+        expect('rparen', ') to close NEAR(');
+        return { kind: 'near', left, right, distance: Number((d as { text: string }).text) };
+      }
+      default:
+        at--;
+        return fail(`unexpected ${DESCRIBE[t.type] ?? t.type}`);
     }
-    if (t.type === 'term') {
-      if (!t.words) return { kind: 'term', text: t.text };
-      const distance = t.proximity as number;
-      return t.words
-        .map((w): Expr => ({ kind: 'term', text: w }))
-        .reduce((left, right) => ({ kind: 'near', left, right, distance }));
-    }
-    at--;
-    return fail(`unexpected ${t.type === 'rparen' ? ')' : t.type.toUpperCase()}`);
   };
 
-  if (tokens.length === 0) fail('empty expression');
+  if (tokens.length === 0) fail('empty expression', 0);
   const expr = parseOr();
   if (at < tokens.length) fail('unexpected text after the expression');
   return expr;

@@ -58,11 +58,23 @@ describe('expression parser', () => {
     expect(parseExpression('"a OR b"')).toEqual(term('a or b'));
   });
 
+  it('reads the forms plan editors know: NEAR(a, b, n), operator words in any case', () => {
+    expect(parseExpression('NEAR（拆迁 | 征地，打人，10）')).toEqual(
+      parseExpression('(拆迁 | 征地) NEAR/10 打人'),
+    );
+    expect(parseExpression('拆迁 or 征地 and not 演练')).toEqual(
+      parseExpression('拆迁 OR 征地 AND NOT 演练'),
+    );
+    expect(parseExpression('"or" 征地')).toEqual({ kind: 'and', items: [term('or'), term('征地')] });
+    expect(() => parseExpression('拆迁, 打人')).toThrow(/after the expression \(at character 3\)/);
+  });
+
   it('reports where an expression is broken', () => {
     expect(() => parseExpression('(拆迁 | 打人')).toThrow(ExpressionError);
     expect(() => parseExpression('拆迁 OR')).toThrow(/term was expected/);
     expect(() => parseExpression('a NEAR b')).toThrow(/NEAR\/10/);
     expect(() => parseExpression('"abc')).toThrow(/unclosed/);
+    expect(() => parseExpression('NEAR(拆迁, 打人)')).toThrow(/before the distance/);
   });
 
   it('evaluates NOT and proximity on text', () => {

@@ -7,6 +7,7 @@ import { parsePlanExpression } from '../../../../analyzer/src/plans/expression.t
 const PROBLEMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^unclosed quote/, '引号未闭合'],
   [/^empty quotes/, '引号内为空'],
+  [/~N needs/, '"…"~N 的引号内至少要有两个词'],
   [/^NEAR/, 'NEAR 需要整数距离，如 NEAR/10 或 NEAR(a, b, 10)'],
   [/^the expression ends/, '表达式不完整，此处缺少词语'],
   [/^expected/, '缺少配对的符号（如右括号或逗号）'],
