@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Entities } from './find-entities.ts';
 import type { TaggedSentence } from './ner-data.ts';
 import { type NerSpan, tagsToSpans } from './ner-model.ts';
@@ -19,59 +18,6 @@ export interface NerScore {
   precision: number;
   recall: number;
   f1: number;
-}
-
-const TYPE_OF: Record<string, NerType | undefined> = {
-  PER: 'PER',
-  'PER.NAM': 'PER',
-  LOC: 'LOC',
-  'LOC.NAM': 'LOC',
-  'GPE.NAM': 'LOC',
-  ORG: 'ORG',
-  'ORG.NAM': 'ORG',
-};
-
-/**
- * Reads character-per-line BIO files: `char<TAB>tag` (MSRA) or Weibo's `char<digit><TAB>tag`,
- * whose digit (the character's position in its word) is dropped. Only named mentions are kept:
- * Weibo's nominal ones (PER.NOM: 穷人, 朋友) are not names and no name finder should report them.
- */
-export function readBio(path: string, { positionDigit = false } = {}): NerSentence[] {
-  const sentences: NerSentence[] = [];
-  let chars: string[] = [];
-  let tags: string[] = [];
-  const flush = () => {
-    if (chars.length > 0) sentences.push(toSentence(chars, tags));
-    chars = [];
-    tags = [];
-  };
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) {
-      flush();
-      continue;
-    }
-    const cut = line.lastIndexOf('\t') >= 0 ? line.lastIndexOf('\t') : line.lastIndexOf(' ');
-    let ch = line.slice(0, cut);
-    if (positionDigit && ch.length > 1 && /\d$/.test(ch)) ch = ch.slice(0, -1);
-    chars.push(ch || ' ');
-    tags.push(line.slice(cut + 1).trim());
-  }
-  flush();
-  return sentences;
-}
-
-function toSentence(chars: string[], tags: string[]): NerSentence {
-  const gold: Record<NerType, string[]> = { PER: [], LOC: [], ORG: [] };
-  for (let i = 0; i < tags.length; i++) {
-    const tag = tags[i] as string;
-    if (!tag.startsWith('B-')) continue;
-    const label = tag.slice(2);
-    let j = i + 1;
-    while (j < tags.length && tags[j] === `I-${label}`) j++;
-    const type = TYPE_OF[label];
-    if (type) gold[type].push(chars.slice(i, j).join(''));
-  }
-  return { text: chars.join(''), gold };
 }
 
 /**
