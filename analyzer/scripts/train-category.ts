@@ -24,6 +24,7 @@ import { extractFeatures, type Features } from '../src/classify/features.ts';
 import { evaluate, formatReport } from '../src/classify/metrics.ts';
 import { type CategoryModel, saveModel, scoreFeatures } from '../src/classify/model.ts';
 import { WEAKLY_LABELLED } from '../src/classify/weak-labels.ts';
+import { seededRandom } from '../src/seeded-random.ts';
 
 const { values } = parseArgs({
   options: {
@@ -45,17 +46,6 @@ const epochs = Number(values.epochs);
 const rate = Number(values.rate);
 const l2 = Number(values.l2);
 const C = CATEGORIES.length;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const started = Date.now();
 const toutiao = loadToutiao(values.data);
@@ -141,7 +131,7 @@ function trainModel(seed: number): CategoryModel {
   const model = emptyModel();
   const g2 = new Float32Array(dim * C);
   const g2b = new Float32Array(C);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const order = trainX.map((_, i) => i);
   for (let e = 0; e < epochs; e++) {
     for (let i = order.length - 1; i > 0; i--) {

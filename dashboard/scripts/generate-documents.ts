@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TopicRecord } from '@yuqing/schemas';
 import { TOUTIAO_TO_CATEGORY } from '../../analyzer/src/classify/categories.ts';
+import { seededRandom } from '../../analyzer/src/seeded-random.ts';
 
 export const GENERATOR_VERSION = 1;
 export const DAYS = 90;
@@ -38,18 +39,6 @@ const MEDIA_MIX: Array<[string, number]> = [
   ['video', 0.04],
   ['newspaper', 0.03],
 ];
-
-/** mulberry32: small, fast, seeded. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Draws an index with the given (unnormalised) weights. */
 function sampler(weights: readonly number[], rnd: () => number): () => number {
@@ -134,7 +123,7 @@ interface Burst {
  * with the statistics of the documents actually generated.
  */
 export function generateDocuments(total: number, now: number, batchSize = 50_000) {
-  const rnd = rng(20261123);
+  const rnd = seededRandom(20261123);
   const vocab = readVocabulary();
   const titles = readTitles();
   const cities = readCities();

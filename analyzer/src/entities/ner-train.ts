@@ -1,3 +1,4 @@
+import { seededRandom } from '../seeded-random.ts';
 import { FEATURES } from './ner-features.ts';
 import { T, viterbi } from './ner-model.ts';
 
@@ -26,18 +27,6 @@ export interface PerceptronWeights {
   transitions: Float64Array;
 }
 
-/** Seeded PRNG (mulberry32): the same seed gives the same shuffles, so training is reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Averaged structured perceptron (Collins 2002) over BIO tags with first-order transitions:
  * decode each sentence with the current weights, and where the best path differs from the gold
@@ -57,7 +46,7 @@ export function trainPerceptron(
   examples.forEach((e, i) => {
     for (let r = 0; r < e.repeat; r++) order.push(i);
   });
-  const random = prng(options.seed);
+  const random = seededRandom(options.seed);
   let c = 1;
   const averaged = (): PerceptronWeights => {
     const weights = new Float32Array(size);

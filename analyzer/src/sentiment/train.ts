@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '../seeded-random.ts';
 import { segment } from '../text/segment.ts';
 import { type DataSet, EMOTION_WEIGHTS, loadSentimentData, type TrainingSet } from './datasets.ts';
 import { extractFeatures, FeatureBuffer, type Lexicon } from './features.ts';
@@ -66,18 +67,6 @@ export function buildLexicon(dataDir: string): Map<number, number> {
   const lexicon = new Map<number, number>();
   for (const [w, v] of votes) if (!both.has(w)) lexicon.set(hashString(SEED.lexicon, w), Math.sign(v));
   return lexicon;
-}
-
-/** Seeded PRNG (mulberry32), so that training is reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** All training rows as one packed sparse matrix (features computed once). */
@@ -157,7 +146,7 @@ export function trainSentiment(options: TrainOptions): TrainResult {
   const squares = new Float32Array((mask + 1) * 3).fill(1e-2);
   const bias = new Float32Array(3);
   const biasSquares = new Float32Array(3).fill(1e-2);
-  const next = random(options.seed ?? 20240601);
+  const next = seededRandom(options.seed ?? 20240601);
   const order = Uint32Array.from({ length: rows }, (_, i) => i);
   const g = new Float64Array(3);
   for (let epoch = 0; epoch < epochs; epoch++) {
