@@ -24,11 +24,12 @@ import {
   writeTopics,
 } from '@yuqing/schemas';
 import { tempDir } from '../../tests/support/temp-dir.ts';
+import { documentFacts } from '../src/analyze-document.ts';
 import type { TextAnalysis } from '../src/analyze-text.ts';
 import { Corpus } from '../src/corpus.ts';
 import { EventTracker } from '../src/events/tracker.ts';
 import { createObservers } from '../src/observers.ts';
-import { analyzeCedTexts, readCed, sliceCed } from '../src/topics/ced.ts';
+import { analyzeCedTexts, cedTopicDocument, readCed, sliceCed } from '../src/topics/ced.ts';
 import { TopicClusterer } from '../src/topics/clusterer.ts';
 
 const { values } = parseArgs({
@@ -83,20 +84,7 @@ try {
     const docs: AnalyzedDocument[] = part.map((row, k) => {
       const text = texts[start + k] as TextAnalysis;
       const { keywords, duplicateOf } = corpus.add(text, row.time);
-      const topicId = clusterer.assign({
-        id: row.id,
-        tokens: text.tokens,
-        keywords,
-        title: row.text.slice(0, 60),
-        time: row.time,
-        source: 'weibo',
-        sentiment: text.sentiment.label,
-        regions: text.regions.map((r) => r.code),
-        persons: text.persons,
-        orgs: text.orgs,
-        places: text.places,
-        duplicateOf,
-      });
+      const topicId = clusterer.assign(cedTopicDocument(row, text, keywords, duplicateOf));
       const at = new Date(row.time).toISOString();
       return {
         id: row.id,
@@ -112,14 +100,7 @@ try {
         contentHash: row.id,
         tokens: [],
         keywords,
-        category: text.category,
-        sentiment: text.sentiment,
-        sensitivity: text.sensitivity,
-        regions: text.regions,
-        persons: text.persons,
-        orgs: text.orgs,
-        places: text.places,
-        simhash: text.simhash,
+        ...documentFacts(text),
         duplicateOf,
         topicId,
       };

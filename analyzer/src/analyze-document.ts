@@ -17,6 +17,12 @@ export function toTextInput(raw: RawDocument, source: { authority?: number } = {
   return input;
 }
 
+/** The facts of a text's analysis that every stored or written document carries. */
+export function documentFacts(text: TextAnalysis) {
+  const { category, sentiment, sensitivity, regions, persons, orgs, places, simhash } = text;
+  return { category, sentiment, sensitivity, regions, persons, orgs, places, simhash };
+}
+
 /** The stored record: what lists need from the raw document plus the whole analysis. */
 export function toAnalyzedDocument(
   raw: RawDocument,
@@ -39,14 +45,7 @@ export function toAnalyzedDocument(
     contentHash: raw.contentHash,
     tokens: text.tokens,
     keywords: corpus.keywords,
-    category: text.category,
-    sentiment: text.sentiment,
-    sensitivity: text.sensitivity,
-    regions: text.regions,
-    persons: text.persons,
-    orgs: text.orgs,
-    places: text.places,
-    simhash: text.simhash,
+    ...documentFacts(text),
     duplicateOf: corpus.duplicateOf,
     topicId,
   };

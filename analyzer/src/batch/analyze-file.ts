@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { documentFacts } from '../analyze-document.ts';
 import type { TextAnalysis, TextInput } from '../analyze-text.ts';
 import { Corpus } from '../corpus.ts';
 import { TextAnalyzer } from '../text-analyzer.ts';
@@ -94,14 +95,7 @@ export async function analyzeFile(options: AnalyzeFileOptions): Promise<{ writte
         id: input.id,
         tokens: text.tokens,
         keywords,
-        category: text.category,
-        sentiment: text.sentiment,
-        sensitivity: text.sensitivity,
-        regions: text.regions,
-        persons: text.persons,
-        orgs: text.orgs,
-        places: text.places,
-        simhash: text.simhash,
+        ...documentFacts(text),
         duplicateOf,
         topicId,
       });

@@ -9,6 +9,7 @@ import type { TextAnalysis } from '../analyze-text.ts';
 import { DEFAULT_DATA_ROOT } from '../classify/dataset.ts';
 import type { Corpus } from '../corpus.ts';
 import { TextAnalyzer } from '../text-analyzer.ts';
+import { toTopicDocument } from './document.ts';
 import type { TopicDocument } from './types.ts';
 
 export const CED_FILE = join(DEFAULT_DATA_ROOT, 'events/weibo_rumor_ced/ced_event_cluster_eval.tsv');
@@ -80,20 +81,27 @@ export function replayCed(
   for (const [i, row] of rows.entries()) {
     const text = texts[i] as TextAnalysis;
     const { keywords, duplicateOf } = corpus.add(text, row.time);
-    const doc: TopicDocument = {
-      id: row.id,
-      tokens: text.tokens,
-      keywords,
-      title: row.text.slice(0, 60),
-      time: row.time,
-      source: 'weibo',
-      sentiment: text.sentiment.label,
-      regions: text.regions.map((r) => r.code),
-      persons: text.persons,
-      orgs: text.orgs,
-      places: text.places,
-      duplicateOf,
-    };
+    const doc = cedTopicDocument(row, text, keywords, duplicateOf);
     for (const consume of consumers) consume(doc);
   }
+}
+
+/** A CED row as the topic clusterer and the event tracker read it. */
+export function cedTopicDocument(
+  row: CedRow,
+  text: TextAnalysis,
+  keywords: string[],
+  duplicateOf: string | null,
+): TopicDocument {
+  const publishedAt = new Date(row.time).toISOString();
+  const title = row.text.slice(0, 60);
+  return toTopicDocument({
+    ...text,
+    title,
+    body: row.text,
+    publishedAt,
+    source: 'weibo',
+    keywords,
+    duplicateOf,
+  });
 }
