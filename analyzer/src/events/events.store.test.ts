@@ -224,4 +224,28 @@ describe('events in the store', () => {
     });
     expect(flared?.reasons).toEqual(['promoted', 'sensitivity']);
   });
+
+  it('stops following an event quiet for longer than followHours, reloaded or not', async () => {
+    const doc = (i: number, at: number) => ({
+      id: `quiet-${i}`,
+      title: '社区停水通知',
+      publishedAt: new Date(at).toISOString(),
+      topicId: 't-quiet',
+    });
+    await storeDocuments(
+      store,
+      [0, 1, 2].map((i) => doc(i, T0 + i * MIN)),
+    );
+    await promoteTopic(store, 't-quiet', 'analyst-9');
+    const [tracker] = createObservers({ events: { followHours: 1 } }).filter((o) => o.name === 'events');
+    const feed = async (i: number, at: number) =>
+      tracker?.onDocuments(await storeDocuments(store, [doc(i, at)]), { store, logger, now: new Date(at) });
+    // Within the hour the promoted event follows its topic.
+    await feed(3, T0 + 10 * MIN);
+    expect((await getEvents(store, { topicIds: ['t-quiet'] }))[0]?.volume).toBe(4);
+    // Two hours on, a document that crosses no threshold leaves it alone, even though the
+    // tracker still holds it and has not reloaded since (a reload would have let it go).
+    await feed(4, T0 + 130 * MIN);
+    expect((await getEvents(store, { topicIds: ['t-quiet'] }))[0]?.volume).toBe(4);
+  });
 });

@@ -87,10 +87,14 @@ export class EventTracker implements DocumentObserver {
 
     // Events touched by this batch, with the topics each one needs statistics for.
     const touched = new Map<string, { previous?: EventRecord; topics: Set<string>; reasons: string[] }>();
+    // What a reload would keep: events seen within followHours of this batch. Held longer, an
+    // event would follow its topic or not depending on when the last reload happened to run.
+    const followFrom = now.getTime() - this.options.thresholds.followHours * 3_600_000;
     for (const topicId of topicIds) {
       const s = stats.get(topicId);
       if (!s) continue;
-      const existing = this.byTopic.get(topicId);
+      const known = this.byTopic.get(topicId);
+      const existing = known && known.lastSeen >= followFrom ? known : undefined;
       const index = computeIndex(groupInputs(s, this.options.index), this.options.index);
       const reasons = crossedThresholds(s, index, this.options.thresholds);
       if (existing) {
