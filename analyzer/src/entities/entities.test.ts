@@ -52,6 +52,9 @@ describe('findEntities', () => {
   it('keeps ordinary words out of persons and knows the watch list', () => {
     const plain = findEntities('谢谢大家的关心，智慧城市建设让生活更温馨。');
     expect(plain.persons).toEqual([]);
+    // jieba's dictionary tags 谢谢您 nr; a name holds no pronoun or particle (刘粉们, 刘翔呢)
+    expect(findEntities('谢谢您访问关注中国中心').persons).toEqual([]);
+    expect(findEntities('刘粉们加油！').persons).toEqual([]);
     const watched = findEntities('老李今天又上热搜了，网友说李局长太不像话', {
       watchList: [{ name: '李明', aliases: ['李局长', '老李'] }],
     });
