@@ -88,10 +88,7 @@ function tokenize(source: string): Token[] {
       )
         tokens.push({ type: 'nearfn', pos: i });
       else if (/^NEAR\b/.test(raw))
-        throw new ExpressionError(
-          'NEAR needs a whole number of characters: a NEAR/10 b or NEAR(a, b, 10)',
-          i,
-        );
+        throw new ExpressionError('NEAR needs a distance in characters: a NEAR/10 b or NEAR(a, b, 10)', i);
       else tokens.push({ type: 'term', text: word, pos: i });
       i += word.length;
     }
