@@ -1,4 +1,4 @@
-import { segment } from '../text/segment.ts';
+import { isLetterOrDigitUnit, segment } from '../text/segment.ts';
 
 /** jieba words of a title and a body when the caller has already cut them. */
 export interface SegmentedText {
@@ -66,11 +66,12 @@ function info(c: number): number {
   return bits;
 }
 
-/** Whether the code point at `i` is a letter or a digit; ASCII and CJK without a regex. */
+/** Whether the code point at `i` is a letter or a digit; only a surrogate pair needs the regex. */
 function wordlikeAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
   if (c >= 0x4e00 && c <= 0x9fff) return true;
+  if (c < 0xd800 || c > 0xdfff) return isLetterOrDigitUnit(c);
   return WORDLIKE.test(String.fromCodePoint(text.codePointAt(i) as number));
 }
 

@@ -156,6 +156,11 @@ function unitKind(c: number): number {
   return kind;
 }
 
+/** Whether a UTF-16 unit outside the surrogates is a letter or a digit, by the same table. */
+export function isLetterOrDigitUnit(c: number): boolean {
+  return unitKind(c) === LETTER_OR_DIGIT_UNIT;
+}
+
 /**
  * Whether a word has a letter or a digit (`/[\p{L}\p{N}]/u`): ASCII and CJK are decided by their
  * code units, other units by a table filled as they are met (punctuation such as ，。“” is a fifth
