@@ -6,6 +6,7 @@ import {
   type NameEntry,
   type RegionLevel,
 } from './gazetteer.ts';
+import { NEEDS_CONTEXT } from './short-names.ts';
 
 export interface RegionMention {
   code: string;
@@ -182,6 +183,56 @@ function choose(
   return close.every((r) => r.d.provinceCode === province) ? ctxDivision(province) : undefined;
 }
 
+/** A division name in the text and the division it was resolved to. */
+export interface RegionNameMention {
+  start: number;
+  end: number;
+  division: Division;
+}
+
+/**
+ * The division names of a text that count as mentions, each with the division it most likely
+ * means (see `findRegions`), in text order.
+ */
+export function regionMentions(text: string, options: FindRegionsOptions = {}): RegionNameMention[] {
+  const g = options.gazetteer ?? getGazetteer();
+  let found = options.found ?? scanRegionNames(text, g);
+  if (options.tagged) found = alignedWithWords(found, options.tagged);
+  if (options.persons) found = notPersons(found, text, options.persons);
+  if (found.length === 0) return [];
+  const home = resolveDefault(options.defaultRegion, g);
+
+  const ctxDivision = (code: string) => g.divisions.get(code);
+  // A short name that is more often a word (平原, 大理石's 大理) waits until the rest is placed.
+  const waits = found.map(
+    (f) => f.entries.every((e) => e.short) && NEEDS_CONTEXT.has(text.slice(f.start, f.end)),
+  );
+  const chosen: Array<Division | undefined> = found.map((f, i) =>
+    f.entries.length === 1 && !waits[i] ? f.entries[0]?.division : undefined,
+  );
+  // Two rounds: names resolved in the first become context for the rest.
+  for (let round = 0; round < 2; round++) {
+    const ctx = new Context();
+    for (const d of chosen) if (d) ctx.add(d);
+    found.forEach((f, i) => {
+      if (f.entries.length > 1 && !waits[i]) chosen[i] = choose(f, ctx, home, ctxDivision);
+    });
+  }
+  // It counts only as a division in a province that the other names or the source's home place.
+  const ctx = new Context();
+  for (const d of chosen) if (d) ctx.add(d);
+  if (home) ctx.add(home);
+  found.forEach((f, i) => {
+    if (!waits[i]) return;
+    const entries = f.entries.filter((e) => ctx.provinces.has(e.division.provinceCode));
+    if (entries.length > 0) chosen[i] = choose({ ...f, entries }, ctx, home, ctxDivision);
+  });
+  return found.flatMap((f, i) => {
+    const division = chosen[i];
+    return division ? [{ start: f.start, end: f.end, division }] : [];
+  });
+}
+
 /**
  * Regions a text names, down to county level, with GB/T 2260 codes. A name shared by several
  * divisions (朝阳区 in Beijing and in Changchun) is resolved by the other places the text names,
@@ -191,29 +242,10 @@ function choose(
  */
 export function findRegions(text: string, options: FindRegionsOptions = {}): RegionMention[] {
   const g = options.gazetteer ?? getGazetteer();
-  let found = options.found ?? scanRegionNames(text, g);
-  if (options.tagged) found = alignedWithWords(found, options.tagged);
-  if (options.persons) found = notPersons(found, text, options.persons);
-  if (found.length === 0) return [];
-  const home = resolveDefault(options.defaultRegion, g);
-
-  const chosen: Array<Division | undefined> = found.map((f) =>
-    f.entries.length === 1 ? f.entries[0]?.division : undefined,
-  );
-  // Two rounds: names resolved in the first become context for the rest.
-  for (let round = 0; round < 2; round++) {
-    const ctx = new Context();
-    for (const d of chosen) if (d) ctx.add(d);
-    found.forEach((f, i) => {
-      if (f.entries.length > 1) chosen[i] = choose(f, ctx, home, (code) => g.divisions.get(code));
-    });
-  }
-
   const direct = new Map<string, number>();
   const total = new Map<string, number>();
   const bump = (map: Map<string, number>, code: string) => map.set(code, (map.get(code) ?? 0) + 1);
-  for (const d of chosen) {
-    if (!d) continue;
+  for (const { division: d } of regionMentions(text, options)) {
     bump(direct, d.code);
     bump(total, d.code);
     if (d.cityCode && d.cityCode !== d.code) bump(total, d.cityCode);

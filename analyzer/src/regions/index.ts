@@ -3,6 +3,8 @@ export {
   type Found as RegionNameHit,
   findRegions,
   type RegionMention,
+  type RegionNameMention,
+  regionMentions,
   scanRegionNames,
 } from './find-regions.ts';
 export {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tagWords } from '../text/segment.ts';
-import { findRegions } from './find-regions.ts';
+import { findRegions, regionMentions } from './find-regions.ts';
 import { getGazetteer } from './gazetteer.ts';
 import { shortName } from './short-names.ts';
 
@@ -82,6 +82,28 @@ describe('findRegions', () => {
     expect(withWords('小明上街买菜，祝身体安康')).toEqual([]);
     expect(withWords('早餐吃三明治')).toEqual([]);
     expect(withWords('郑州上街区发生火灾')).toEqual(['河南省', '郑州市', '上街区']);
+  });
+
+  it('takes a short name that is mostly a word only where the text places it', () => {
+    const withWords = (text: string, defaultRegion?: string) =>
+      findRegions(text, { tagged: tagWords(text), ...(defaultRegion ? { defaultRegion } : {}) }).map(
+        (r) => r.name,
+      );
+    expect(withWords('华北平原的小麦长势良好，白银价格大跌')).toEqual([]);
+    expect(withWords('山东平原一家工厂起火')).toEqual(['山东省', '德州市', '平原县']);
+    expect(withWords('平原一家工厂起火', '德州')).toEqual(['山东省', '德州市', '平原县']);
+    expect(withWords('平原县一家工厂起火')).toEqual(['山东省', '德州市', '平原县']); // the full name needs nothing
+    expect(withWords('比赛于北京时间今晨4时开始')).toEqual([]);
+  });
+
+  it('gives each mention with the division it means', () => {
+    const text = '山东平原和华北平原';
+    expect(
+      regionMentions(text, { tagged: tagWords(text) }).map((m) => [m.start, m.end, m.division.name]),
+    ).toEqual([
+      [0, 2, '山东省'],
+      [2, 4, '平原县'],
+    ]);
   });
 
   it('takes no short name that is a person the text names, or that person less the surname', () => {
