@@ -272,12 +272,15 @@ const NOT_A_REASON = /^[nrmqftsk]/;
 /** A number, a count or a date (15, 3.5万, 23日). */
 const NUMBER = /^[\d.,，%％]+[万亿千百十]?[年月日号点时分秒岁个次元人]?$/;
 
+/** One Latin letter or digit: a label (B市, A2区), not a word. */
+const LONE_ALPHANUMERIC = /^[A-Za-z0-9]$/;
+
 /**
  * Evidence an analyst could not read a reason from: a particle, a number or a count (一场, 六点半),
- * or one punctuation mark (a run such as ！！ or ？？ is kept: it carries tone).
+ * one Latin letter, or one punctuation mark (a run such as ！！ or ？？ is kept: it carries tone).
  */
 function explainsNothing(term: string): boolean {
-  if (term.length === 1) return PARTICLES.has(term) || !isWordlike(term);
+  if (term.length === 1) return PARTICLES.has(term) || !isWordlike(term) || LONE_ALPHANUMERIC.test(term);
   return NUMBER.test(term) || isCount(term);
 }
 
