@@ -67,7 +67,8 @@ function alignedWithWords(found: Found[], { words, tags }: TaggedWords): Found[]
           PERSON_OF_PLACE.test(w.slice(length)))
     )
       return [f];
-    return fullNamesOnly(f);
+    // A word that starts before the name and ends inside it (古代|县城, 沿海|城市) hides even a full name.
+    return w === undefined && at < f.end ? [] : fullNamesOnly(f);
   });
 }
 
@@ -203,10 +204,8 @@ export function regionMentions(text: string, options: FindRegionsOptions = {}): 
   const home = resolveDefault(options.defaultRegion, g);
 
   const ctxDivision = (code: string) => g.divisions.get(code);
-  // A short name that is more often a word (平原, 大理石's 大理) waits until the rest is placed.
-  const waits = found.map(
-    (f) => f.entries.every((e) => e.short) && NEEDS_CONTEXT.has(text.slice(f.start, f.end)),
-  );
+  // A name that is more often a word (平原, 大理石's 大理, 老城区) waits until the rest is placed.
+  const waits = found.map((f) => NEEDS_CONTEXT.has(text.slice(f.start, f.end)));
   const chosen: Array<Division | undefined> = found.map((f, i) =>
     f.entries.length === 1 && !waits[i] ? f.entries[0]?.division : undefined,
   );

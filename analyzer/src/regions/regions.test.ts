@@ -94,6 +94,9 @@ describe('findRegions', () => {
     expect(withWords('平原一家工厂起火', '德州')).toEqual(['山东省', '德州市', '平原县']);
     expect(withWords('平原县一家工厂起火')).toEqual(['山东省', '德州市', '平原县']); // the full name needs nothing
     expect(withWords('比赛于北京时间今晨4时开始')).toEqual([]);
+    expect(withWords('广州老城区的改造，矿区的道路，全国示范县')).toEqual(['广东省', '广州市']);
+    expect(withWords('洛阳老城区的改造')).toEqual(['河南省', '洛阳市', '老城区']);
+    expect(withWords('古代县城的规模，沿海城市的发展')).toEqual([]); // 古代|县城 is no 代县, 沿海|城市 no 海城市
   });
 
   it('gives each mention with the division it means', () => {
