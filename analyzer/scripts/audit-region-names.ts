@@ -4,6 +4,8 @@
  *   cd /work/main && npx tsx analyzer/scripts/audit-region-names.ts [--words]
  * A name outside every marked span is mostly a word (大关, 北京时间), a person or a title; the
  * sets also leave some real places unmarked (CLUENER: 深圳楼市), so the share is a lower bound.
+ * It also counts the marked places whose text is a division's name that are taken (rivers such
+ * as 长江 are not, by design: NOT_REGION_WORDS; 上海 of 上海市区 is taken as 上海市, a longer span).
  * `--words` lists the short names that were at least twice outside and no more often inside: the
  * candidates for `NEEDS_CONTEXT` (short-names.ts), to be read before any is added.
  */
@@ -43,20 +45,42 @@ const sets: Record<string, TaggedSentence[]> = {
   }),
 };
 
-/** Tag ids from 3 on are LOC and ORG (`TAGS`). */
+/** Tag ids from 3 on are LOC and ORG (`TAGS`); 3 begins a place, 4 continues it. */
 const FIRST_PLACE_OR_ORG_TAG = 3;
+const B_LOC = 3;
+const I_LOC = 4;
+
+/** The marked places of a sentence whose text is a division's name, as [start, end). */
+function markedDivisions({ text, tags }: TaggedSentence): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i < tags.length; i++) {
+    if (tags[i] !== B_LOC) continue;
+    let end = i + 1;
+    while (tags[end] === I_LOC) end++;
+    if (gazetteer.byName.has(text.slice(i, end))) spans.push([i, end]);
+  }
+  return spans;
+}
 const gazetteer = getGazetteer();
 const byShortName = new Map<string, { inside: number; outside: number; examples: string[] }>();
 
 for (const [name, sentences] of Object.entries(sets)) {
   const counts = { short: { inside: 0, outside: 0 }, full: { inside: 0, outside: 0 } };
-  for (const { text, tags } of sentences) {
+  const marked = { all: 0, taken: 0 };
+  for (const sentence of sentences) {
+    const { text, tags } = sentence;
+    const divisions = markedDivisions(sentence);
+    marked.all += divisions.length;
     const found = scanRegionNames(text, gazetteer);
     if (found.length === 0) continue;
     const tagged = tagWords(text);
     const { persons } = findEntities(text, { tagged, regionNames: found });
     const fullNameAt = new Set(found.filter((f) => f.entries.some((e) => !e.short)).map((f) => f.start));
-    for (const m of regionMentions(text, { found, tagged, persons, gazetteer })) {
+    const mentions = regionMentions(text, { found, tagged, persons, gazetteer });
+    for (const [start, end] of divisions) {
+      if (mentions.some((m) => m.start === start && m.end === end)) marked.taken++;
+    }
+    for (const m of mentions) {
       const inside = tags.subarray(m.start, m.end).every((t) => t >= FIRST_PLACE_OR_ORG_TAG);
       const kind = fullNameAt.has(m.start) ? 'full' : 'short';
       counts[kind][inside ? 'inside' : 'outside']++;
@@ -74,6 +98,10 @@ for (const [name, sentences] of Object.entries(sets)) {
   const share = ({ inside, outside }: { inside: number; outside: number }) =>
     `${inside} of ${inside + outside} inside (${((100 * inside) / (inside + outside)).toFixed(1)} %)`;
   console.log(`${name}: short names ${share(counts.short)}; full names ${share(counts.full)}`);
+  const taken = ((100 * marked.taken) / Math.max(1, marked.all)).toFixed(1);
+  console.log(
+    `  marked places that are a division's name, taken as one: ${marked.taken} of ${marked.all} (${taken} %)`,
+  );
 }
 
 if (values.words) {

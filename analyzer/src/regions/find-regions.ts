@@ -44,13 +44,16 @@ export interface FindRegionsOptions {
  */
 const NOT_A_PLACE_WORD = /^(?:i|l|x|nr)/;
 const PERSON_OF_PLACE = /^(?:人|籍)$/;
+/** What may stand before a place inside one jieba word (中国香港, 首都北京), besides another place. */
+const BEFORE_A_PLACE = new Set(['中国', '我国', '祖国', '首都']);
 
 /**
  * Drops the short names of `found` that start inside a word (佛罗里达州), that end inside one
  * (都安 of 都|安息, 和政 of 和|政企) or that begin a longer word which is an idiom or a person
- * (长治久安, 金秀贤; 浙江大学 and 香港艺人 keep theirs). Names left without an entry go.
+ * (长治久安, 金秀贤; 浙江大学 and 香港艺人 keep theirs). A name that ends a word after 中国, 首都
+ * or another division's name (中国香港, 首都北京) stays. Names left without an entry go.
  */
-function alignedWithWords(found: Found[], { words, tags }: TaggedWords): Found[] {
+function alignedWithWords(found: Found[], { words, tags }: TaggedWords, g: Gazetteer): Found[] {
   // `found` is in text order (`scanRegionNames`): one walk along the words serves every name.
   let next = 0;
   let at = 0;
@@ -67,6 +70,11 @@ function alignedWithWords(found: Found[], { words, tags }: TaggedWords): Found[]
           PERSON_OF_PLACE.test(w.slice(length)))
     )
       return [f];
+    if (w === undefined && at === f.end) {
+      const word = words[next - 1] as string;
+      const before = word.slice(0, word.length - length);
+      if (BEFORE_A_PLACE.has(before) || g.byName.has(before)) return [f];
+    }
     // A word that starts before the name and ends inside it (古代|县城, 沿海|城市) hides even a full name.
     return w === undefined && at < f.end ? [] : fullNamesOnly(f);
   });
@@ -110,7 +118,8 @@ export interface Found {
 /** After a short form, these mean a street, a campus or a smaller place that shares the name (黄岩岛 is no 黄岩区). */
 const NOT_AFTER_SHORT = /^(?:路|街|大道|大街|巷|里|镇|乡|村|组|寺|号|岛|礁)/;
 const NOT_AFTER_SHORT_COUNTY = /^(?:大学|学院|中学|小学|公园|广场|小区|花园|医院|站|桥|机场)/;
-const LEVEL_BONUS: Record<RegionLevel, number> = { province: 1, city: 0.6, county: 0 };
+/** Without context a province beats a city by more than the margin (海南 is Hainan, not 海南州). */
+const LEVEL_BONUS: Record<RegionLevel, number> = { province: 1.2, city: 0.6, county: 0 };
 const AMBIGUITY_MARGIN = 0.5;
 
 /** Leftmost-longest occurrences of division names, without overlaps. */
@@ -198,7 +207,7 @@ export interface RegionNameMention {
 export function regionMentions(text: string, options: FindRegionsOptions = {}): RegionNameMention[] {
   const g = options.gazetteer ?? getGazetteer();
   let found = options.found ?? scanRegionNames(text, g);
-  if (options.tagged) found = alignedWithWords(found, options.tagged);
+  if (options.tagged) found = alignedWithWords(found, options.tagged, g);
   if (options.persons) found = notPersons(found, text, options.persons);
   if (found.length === 0) return [];
   const home = resolveDefault(options.defaultRegion, g);

@@ -47,6 +47,8 @@ describe('findRegions', () => {
     expect(named('朝阳区一小区停水', '长春')).toEqual(['220000*', '220100*', '220104']);
     expect(named('辽宁朝阳')).toEqual(['210000', '211300']);
     expect(named('吉林')).toEqual(['220000']); // the province before the city of the same name
+    expect(named('海南')).toEqual(['460000']); // not Qinghai's 海南州 nor Wuhai's 海南区
+    expect(named('青海海南')).toEqual(['630000', '632500']);
     expect(named('南京鼓楼区')).toEqual(['320000*', '320100', '320106']);
   });
 
@@ -73,6 +75,7 @@ describe('findRegions', () => {
     expect(withWords('航班从吉隆坡飞往广州')).toEqual(['广东省', '广州市']);
     expect(withWords('男孩是扬州人，跳舞半年')).toEqual(['江苏省', '扬州市']);
     expect(withWords('浙江大学的学生')).toEqual(['浙江省']);
+    expect(withWords('赛事将在中国香港举行，首都北京也有分会场')).toEqual(['北京市', '香港特别行政区']);
   });
 
   it('takes no short name that ends inside a word, nor one that is an everyday word', () => {
