@@ -46,12 +46,15 @@ describe('analyzeTexts', () => {
   });
 
   it('keeps fragments that jieba glued across words out of the tokens, not names', () => {
-    const [a, b] = analyzeTexts([
+    const [a, b, c] = analyzeTexts([
       { id: 'f', title: '', content: '网友吐槽火车盒饭元太能吃，据博友爆料，吴在现场' },
       { id: 'g', title: '于欢案二审宣判', content: '' },
+      { id: 'h', title: '', content: '因李天一未满18岁，多人围观，图自网络，且删且珍惜' },
     ]);
     expect(a?.tokens).toEqual(['网友', '吐槽', '火车', '盒饭', '吃', '爆料', '现场']);
     expect(b?.tokens).toContain('于欢');
+    for (const glued of ['因李', '多人', '图自', '删且']) expect(c?.tokens).not.toContain(glued);
+    expect(c?.tokens).toEqual(expect.arrayContaining(['围观', '网络', '珍惜']));
   });
 
   it('reads a post in traditional script as its simplified form, and reports names as written', () => {

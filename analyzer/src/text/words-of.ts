@@ -53,10 +53,18 @@ function mayTrim(word: string): boolean {
 const plain = (c: number): boolean => (c > 0x20 && c < 0x80) || (c >= 0x4e00 && c <= 0x9fff);
 
 /**
+ * Characters that, besides the one-character stop words, begin or end what jieba's HMM glues
+ * across a word boundary in Weibo posts (因|李天一, 多|人, 别|用, 一|看; 我|发, 图|自, 删|且, 喝|留, 人|用).
+ */
+const GLUED_FIRST = new Set('因可多别一');
+const GLUED_LAST = new Set('发自且求留用');
+
+/**
  * A word jieba's HMM made up (not in the dictionary) that starts (but for a surname) or ends with
- * a one-character stop word: nearly always characters glued across a word boundary (驾不系 of
- * 副驾|不系安全带, 吴在, 人来, 据博友), seldom a real word (最给力). Sentiment and the category read it
- * as jieba cut it; as a keyword or a topic term it would be noise.
+ * a one-character stop word or a character of the lists above: nearly always characters glued
+ * across a word boundary (驾不系 of 副驾|不系安全带, 吴在, 人来, 据博友), seldom a real word (最给力,
+ * 一姐). Sentiment and the category read it as jieba cut it; as a keyword or a topic term it would
+ * be noise.
  */
 function isFragment(word: string, tag: string): boolean {
   if (tag !== 'x' || word.length < 2) return false;
@@ -64,7 +72,9 @@ function isFragment(word: string, tag: string): boolean {
     const c = word.charCodeAt(i);
     if (c < 0x4e00 || c > 0x9fff) return false;
   }
+  const first = word[0] as string;
+  const last = word[word.length - 1] as string;
   // 于欢, 向东, 时寒冰: a surname may start a name the dictionary does not know
-  const opens = isStopChar(word.charCodeAt(0)) && !SURNAMES.has(word[0] as string);
-  return opens || isStopChar(word.charCodeAt(word.length - 1));
+  const opens = (isStopChar(word.charCodeAt(0)) || GLUED_FIRST.has(first)) && !SURNAMES.has(first);
+  return opens || isStopChar(word.charCodeAt(word.length - 1)) || GLUED_LAST.has(last);
 }
