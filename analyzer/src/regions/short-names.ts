@@ -38,7 +38,8 @@ export const SHORT_NAME_STOP_LIST: ReadonlySet<string> = new Set(
  * (`scripts/audit-region-names.ts`) each short form of the first lines was at least twice not a
  * place and no more often a place (大关, 白银, 平原, 大理石's 大理, 新干线's 新干, 连平 of a football
  * table, 吴江林, 《赤壁》); the next eight are words among the short forms most frequent in the
- * CED Weibo posts; the last line, full names that are words for parts of any town.
+ * CED Weibo posts; the last line, full names that are common nouns too (any town's 老城区 or 东区,
+ * a mine's 矿区, the revolution's 解放区).
  */
 export const NEEDS_CONTEXT: ReadonlySet<string> = new Set(
   (
