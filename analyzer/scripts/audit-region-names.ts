@@ -4,8 +4,8 @@
  *   cd /work/main && npx tsx analyzer/scripts/audit-region-names.ts [--words]
  * A name outside every marked span is mostly a word (大关, 北京时间), a person or a title; the
  * sets also leave some real places unmarked (CLUENER: 深圳楼市), so the share is a lower bound.
- * It also counts the marked places whose text is a division's name that are taken (rivers such
- * as 长江 are not, by design: NOT_REGION_WORDS; 上海 of 上海市区 is taken as 上海市, a longer span).
+ * It also counts the marked places whose text is a division's name that are taken (a name of
+ * NOT_REGION_WORDS, such as 长江 or 旧金山, is none; 上海 of 上海市区 is taken as 上海市, a longer span).
  * `--words` lists the short names that were at least twice outside and no more often inside: the
  * candidates for `NEEDS_CONTEXT` (short-names.ts), to be read before any is added.
  */
@@ -57,7 +57,7 @@ function markedDivisions({ text, tags }: TaggedSentence): [number, number][] {
     if (tags[i] !== B_LOC) continue;
     let end = i + 1;
     while (tags[end] === I_LOC) end++;
-    if (gazetteer.byName.has(text.slice(i, end))) spans.push([i, end]);
+    if ((gazetteer.byName.get(text.slice(i, end))?.length ?? 0) > 0) spans.push([i, end]);
   }
   return spans;
 }

@@ -43,10 +43,16 @@ const EXTRA_PROVINCES: Array<[string, string]> = [
   ['810000', '香港特别行政区'],
   ['820000', '澳门特别行政区'],
 ];
-/** Names people write that the suffix rules do not produce. */
+/**
+ * Names people write that the suffix rules do not produce. The code table stops at Taiwan's
+ * province, so its cities and counties name the province.
+ */
 const EXTRA_ALIASES: Array<[string, string]> = [
   ['内蒙', '150000'],
   ['台湾', '710000'],
+  ...'台北 桃园 台中 台南 高雄 基隆 新竹 嘉义 苗栗 彰化 南投 云林 屏东 宜兰 花莲 台东 澎湖'
+    .split(' ')
+    .map((city): [string, string] => [city, '710000']),
 ];
 
 const pad6 = (code: string): string => code.padEnd(6, '0');

@@ -35,6 +35,7 @@ describe('findRegions', () => {
     expect(named('浙江杭州西湖边游客很多')).toEqual(['330000', '330100', '330106']);
     expect(named('海淀和西城的家长都在讨论')).toEqual(['110000*', '110102', '110108']);
     expect(named('内蒙古、广西、新疆三地联动')).toEqual(['150000', '450000', '650000']);
+    expect(named('台北故宫博物院与高雄的展览')).toEqual(['710000']); // the code table stops at Taiwan's province
     const [province] = findRegions('杭州西湖区和余杭区');
     expect(province).toMatchObject({ code: '330000', level: 'province', mentions: 3, implied: true });
   });
@@ -100,6 +101,7 @@ describe('findRegions', () => {
     expect(withWords('广州老城区的改造，矿区的道路，全国示范县')).toEqual(['广东省', '广州市']);
     expect(withWords('洛阳老城区的改造')).toEqual(['河南省', '洛阳市', '老城区']);
     expect(withWords('古代县城的规模，沿海城市的发展')).toEqual([]); // 古代|县城 is no 代县, 沿海|城市 no 海城市
+    expect(withWords('盐湖城冬奥会，黑山共和国代表团，紫金山天文台')).toEqual([]);
   });
 
   it('gives each mention with the division it means', () => {

@@ -39,14 +39,14 @@ export const SHORT_NAME_STOP_LIST: ReadonlySet<string> = new Set(
  * place and no more often a place (大关, 白银, 平原, 大理石's 大理, 新干线's 新干, 连平 of a football
  * table, 吴江林, 《赤壁》); the next eight are words among the short forms most frequent in the
  * CED Weibo posts; the last line, full names that are common nouns too (any town's 老城区 or 东区,
- * a mine's 矿区, the revolution's 解放区).
+ * a mine's 矿区, the revolution's 解放区), and 黑山, which is also Montenegro.
  */
 export const NEEDS_CONTEXT: ReadonlySet<string> = new Set(
   (
     '大关 白银 大理 平原 大兴 大厂 新都 南明 中卫 连城 山城 连平 南城 满城 康乐 朝天 赤壁 新干 钢城 龙潭 白沙 ' +
     '吴江 西夏 青龙 阳春 民乐 中江 樟树 隆德 交口 五台 沿河 大田 全州 江华 花都 普洱 瑞丽 ' +
     '无为 万全 天桥 白水 鸡冠 湖里 海伦 东坡 ' +
-    '老城区 新市区 城区 郊区 矿区 东区 西区 解放区'
+    '老城区 新市区 城区 郊区 矿区 东区 西区 解放区 黑山'
   ).split(' '),
 );
 
@@ -65,5 +65,7 @@ export function shortName(name: string): string | undefined {
 export const NOT_REGION_WORDS: readonly string[] = (
   '黄河 长江 珠江 淮河 汉江 闽江 湘江 赣江 嘉陵江 松花江 黑龙江 中山大学 中山医院 中山装 中山公园 新华社 新华网 ' +
   '长安街 南海 东海 台海 湖北路 山东路 江西路 浙江路 江苏路 四川路 西藏路 南京路 北京路 上海路 广州路 大城市 ' +
-  '三明治 小金人 无极限 锦江之星 北京时间 北海道 德州扑克 示范县 模范县'
+  '三明治 小金人 无极限 锦江之星 北京时间 北海道 德州扑克 示范县 模范县 ' +
+  // foreign places and a mountain that hold a division's name
+  '多伦多 旧金山 盐湖城 黑山共和国 东海道 南澳州 南澳大利亚 紫金山'
 ).split(' ');
