@@ -76,7 +76,7 @@ for (const [name, sentences] of Object.entries(sets)) {
     const tagged = tagWords(text);
     const { persons } = findEntities(text, { tagged, regionNames: found });
     const fullNameAt = new Set(found.filter((f) => f.entries.some((e) => !e.short)).map((f) => f.start));
-    const mentions = regionMentions(text, { found, tagged, persons, gazetteer });
+    const mentions = regionMentions(text, { tagged, persons, gazetteer });
     for (const [start, end] of divisions) {
       if (mentions.some((m) => m.start === start && m.end === end)) marked.taken++;
     }

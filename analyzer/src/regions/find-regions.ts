@@ -122,13 +122,20 @@ const NOT_AFTER_SHORT_COUNTY = /^(?:大学|学院|中学|小学|公园|广场|�
 const LEVEL_BONUS: Record<RegionLevel, number> = { province: 1.2, city: 0.6, county: 0 };
 const AMBIGUITY_MARGIN = 0.5;
 
-/** Leftmost-longest occurrences of division names, without overlaps. */
-export function scanRegionNames(text: string, g: Gazetteer): Found[] {
+/**
+ * Leftmost-longest occurrences of division names, without overlaps. Given the text's jieba words,
+ * a name that starts inside a word gives way to an overlapping one that starts a word: 平台|北京 is
+ * Beijing, not 台北 hiding it.
+ */
+export function scanRegionNames(text: string, g: Gazetteer, tagged?: TaggedWords): Found[] {
   const raw = g.automaton.findAll(text).sort((a, b) => a.start - b.start || b.end - a.end);
+  const startsWord = tagged ? wordStarts(text, tagged) : undefined;
   const found: Found[] = [];
   let covered = 0;
-  for (const m of raw) {
+  for (let i = 0; i < raw.length; i++) {
+    const m = raw[i] as (typeof raw)[number];
     if (m.start < covered) continue;
+    if (startsWord && startsWord[m.start] === 0 && givesWay(raw, i, startsWord)) continue;
     const after = text.slice(m.end, m.end + 2);
     const entries = (g.entries[m.pattern] as readonly NameEntry[]).filter(
       (e) =>
@@ -143,6 +150,29 @@ export function scanRegionNames(text: string, g: Gazetteer): Found[] {
     found.push({ start: m.start, end: m.end, entries });
   }
   return found;
+}
+
+/** 1 where a jieba word starts, or undefined when the words are not of this text. */
+function wordStarts(text: string, { words }: TaggedWords): Uint8Array | undefined {
+  const starts = new Uint8Array(text.length + 1);
+  let at = 0;
+  for (const word of words) {
+    starts[at] = 1;
+    at += word.length;
+  }
+  return at === text.length ? starts : undefined;
+}
+
+/** Whether a later match that starts a word begins inside `raw[i]` (sorted by start). */
+function givesWay(
+  raw: readonly { start: number; end: number }[],
+  i: number,
+  startsWord: Uint8Array,
+): boolean {
+  const m = raw[i] as { start: number; end: number };
+  for (let k = i + 1; k < raw.length && (raw[k] as { start: number }).start < m.end; k++)
+    if (startsWord[(raw[k] as { start: number }).start] === 1) return true;
+  return false;
 }
 
 function resolveDefault(region: string | undefined, g: Gazetteer): Division | undefined {
@@ -206,7 +236,7 @@ export interface RegionNameMention {
  */
 export function regionMentions(text: string, options: FindRegionsOptions = {}): RegionNameMention[] {
   const g = options.gazetteer ?? getGazetteer();
-  let found = options.found ?? scanRegionNames(text, g);
+  let found = options.found ?? scanRegionNames(text, g, options.tagged);
   if (options.tagged) found = alignedWithWords(found, options.tagged, g);
   if (options.persons) found = notPersons(found, text, options.persons);
   if (found.length === 0) return [];

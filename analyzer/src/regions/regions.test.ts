@@ -77,6 +77,8 @@ describe('findRegions', () => {
     expect(withWords('男孩是扬州人，跳舞半年')).toEqual(['江苏省', '扬州市']);
     expect(withWords('浙江大学的学生')).toEqual(['浙江省']);
     expect(withWords('赛事将在中国香港举行，首都北京也有分会场')).toEqual(['北京市', '香港特别行政区']);
+    // a name inside a word (光山 of 曝|光山, 张北 of 一张|北京) hides no other
+    expect(withWords('记者曝光山东一家工厂，换来一张北京户口')).toEqual(['北京市', '山东省']);
   });
 
   it('takes no short name that ends inside a word, nor one that is an everyday word', () => {
