@@ -22,8 +22,6 @@ export interface FindRegionsOptions {
   /** The source's home region, as a code (330106, 3301, 33) or a name (杭州市, 杭州): breaks ties. */
   defaultRegion?: string;
   gazetteer?: Gazetteer;
-  /** `scanRegionNames(text)` when the caller already has it (the NER features use it too). */
-  found?: Found[];
   /**
    * The text's jieba words and tags (their lengths add up to the text's), when the caller has them:
    * a short name must then start a word and not begin an idiom or a person's name (see
@@ -236,7 +234,7 @@ export interface RegionNameMention {
  */
 export function regionMentions(text: string, options: FindRegionsOptions = {}): RegionNameMention[] {
   const g = options.gazetteer ?? getGazetteer();
-  let found = options.found ?? scanRegionNames(text, g, options.tagged);
+  let found = scanRegionNames(text, g, options.tagged);
   if (options.tagged) found = alignedWithWords(found, options.tagged, g);
   if (options.persons) found = notPersons(found, text, options.persons);
   if (found.length === 0) return [];
