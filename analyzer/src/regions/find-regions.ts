@@ -1,3 +1,4 @@
+import type { AcMatch } from '../sensitivity/aho-corasick.ts';
 import type { TaggedWords } from '../text/segment.ts';
 import {
   type Division,
@@ -131,7 +132,7 @@ export function scanRegionNames(text: string, g: Gazetteer, tagged?: TaggedWords
   const found: Found[] = [];
   let covered = 0;
   for (let i = 0; i < raw.length; i++) {
-    const m = raw[i] as (typeof raw)[number];
+    const m = raw[i] as AcMatch;
     if (m.start < covered) continue;
     if (startsWord && startsWord[m.start] === 0 && givesWay(raw, i, startsWord)) continue;
     const after = text.slice(m.end, m.end + 2);
@@ -162,14 +163,10 @@ function wordStarts(text: string, { words }: TaggedWords): Uint8Array | undefine
 }
 
 /** Whether a later match that starts a word begins inside `raw[i]` (sorted by start). */
-function givesWay(
-  raw: readonly { start: number; end: number }[],
-  i: number,
-  startsWord: Uint8Array,
-): boolean {
-  const m = raw[i] as { start: number; end: number };
-  for (let k = i + 1; k < raw.length && (raw[k] as { start: number }).start < m.end; k++)
-    if (startsWord[(raw[k] as { start: number }).start] === 1) return true;
+function givesWay(raw: readonly AcMatch[], i: number, startsWord: Uint8Array): boolean {
+  const end = (raw[i] as AcMatch).end;
+  for (let k = i + 1; k < raw.length && (raw[k] as AcMatch).start < end; k++)
+    if (startsWord[(raw[k] as AcMatch).start] === 1) return true;
   return false;
 }
 
