@@ -15,8 +15,9 @@ describe('classify on headlines that news and government pages link to (hand-lab
       measured.map((h) => classify(h.text).category),
       CATEGORIES,
     );
-    // Measured 2026-11-24: accuracy 64.9 %, macro-F1 66.7 % (285 headlines; 58.2 % / 60.8 %
-    // before the weakly labelled classes' bias was lifted and stock words were added).
+    // Measured 2026-11-25: accuracy 64.2 %, macro-F1 65.8 % (285 headlines; 64.9 % / 66.7 % before
+    // the retraining of that day, 58.2 % / 60.8 % before the weakly labelled classes' bias was lifted
+    // and stock words were added).
     expect(r.accuracy).toBeGreaterThan(0.59);
     expect(r.macroF1).toBeGreaterThan(0.6);
   });

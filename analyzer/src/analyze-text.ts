@@ -145,8 +145,8 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
     return readableSensitivity(rules, d.text, negativity, authority);
   });
 
-  // The tagger's gazetteer features read every division name as scanned; the regions scan again
-  // with the words, so that a name inside a word (台北 of 平台|北京) hides no other.
+  // One scan for division names serves the tagger's gazetteer features and, unless a name starts
+  // inside a word (台北 of 平台|北京, which must hide no other), the regions.
   const gazetteer = getGazetteer();
   const regionNames = drafts.map((d) => scanRegionNames(d.text, gazetteer));
   const entities = drafts.map((d, i) =>
@@ -162,6 +162,7 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
   const regions = drafts.map((d, i) =>
     findRegions(d.text, {
       defaultRegion: d.input.defaultRegion,
+      found: regionNames[i],
       tagged: d.tagged,
       persons: persons[i],
     }).map((r) => ({

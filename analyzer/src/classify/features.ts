@@ -58,7 +58,7 @@ function info(c: number): number {
     // surrogates: wordlike needs the pair, and astral letters may have case: the slow path decides
   } else {
     const ch = String.fromCharCode(c);
-    if (wordlikeAt(ch, 0)) bits |= WORD;
+    if (isLetterOrDigitUnit(c)) bits |= WORD;
     if (c >= 0x41 && c <= 0x5a) bits |= ASCII_UPPER;
     else if (ch.toLowerCase() === ch) bits |= SAME_LOWER;
   }

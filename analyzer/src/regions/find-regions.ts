@@ -23,6 +23,8 @@ export interface FindRegionsOptions {
   /** The source's home region, as a code (330106, 3301, 33) or a name (杭州市, 杭州): breaks ties. */
   defaultRegion?: string;
   gazetteer?: Gazetteer;
+  /** `scanRegionNames(text)` when the caller already has it (the NER features read it too). */
+  found?: Found[];
   /**
    * The text's jieba words and tags (their lengths add up to the text's), when the caller has them:
    * a short name must then start a word and not begin an idiom or a person's name (see
@@ -121,14 +123,17 @@ const NOT_AFTER_SHORT_COUNTY = /^(?:大学|学院|中学|小学|公园|广场|�
 const LEVEL_BONUS: Record<RegionLevel, number> = { province: 1.2, city: 0.6, county: 0 };
 const AMBIGUITY_MARGIN = 0.5;
 
+/** Leftmost-longest occurrences of division names, without overlaps. */
+export function scanRegionNames(text: string, g: Gazetteer): Found[] {
+  return scan(text, g, undefined);
+}
+
 /**
- * Leftmost-longest occurrences of division names, without overlaps. Given the text's jieba words,
- * a name that starts inside a word gives way to an overlapping one that starts a word: 平台|北京 is
- * Beijing, not 台北 hiding it.
+ * `scanRegionNames`; given where the text's jieba words start, a name that starts inside a word
+ * gives way to an overlapping one that starts a word: 平台|北京 is Beijing, not 台北 hiding it.
  */
-export function scanRegionNames(text: string, g: Gazetteer, tagged?: TaggedWords): Found[] {
+function scan(text: string, g: Gazetteer, startsWord: Uint8Array | undefined): Found[] {
   const raw = g.automaton.findAll(text).sort((a, b) => a.start - b.start || b.end - a.end);
-  const startsWord = tagged ? wordStarts(text, tagged) : undefined;
   const found: Found[] = [];
   let covered = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -231,7 +236,13 @@ export interface RegionNameMention {
  */
 export function regionMentions(text: string, options: FindRegionsOptions = {}): RegionNameMention[] {
   const g = options.gazetteer ?? getGazetteer();
-  let found = scanRegionNames(text, g, options.tagged);
+  const startsWord = options.tagged && wordStarts(text, options.tagged);
+  // A plain scan is what the words would give unless one of its names starts inside a word.
+  const plain = options.found;
+  let found =
+    plain && !(startsWord && plain.some((f) => startsWord[f.start] === 0))
+      ? plain
+      : scan(text, g, startsWord);
   if (options.tagged) found = alignedWithWords(found, options.tagged, g);
   if (options.persons) found = notPersons(found, text, options.persons);
   if (found.length === 0) return [];
