@@ -46,6 +46,7 @@ export function toAnalyzedDocument(
     tokens: text.tokens,
     keywords: corpus.keywords,
     ...documentFacts(text),
+    passages: text.passages,
     duplicateOf: corpus.duplicateOf,
     topicId,
   };

@@ -1,6 +1,6 @@
 import type { MediaType } from '@yuqing/schemas';
 import { classify } from './classify/index.ts';
-import { dedupTokensOf, simhash, toHex } from './dedup/index.ts';
+import { blankText, dedupTokensOf, passageFingerprints, simhash, toHex } from './dedup/index.ts';
 import { type Entities, findEntities, type WatchedPerson } from './entities/index.ts';
 import { simplifiedForm } from './entities/traditional.ts';
 import { DEFAULT_MEDIA_AUTHORITY } from './opinion-index/config.ts';
@@ -49,6 +49,8 @@ export interface TextAnalysis {
   simhash: string;
   /** Normalised tokens behind the SimHash: short texts need a stricter duplicate threshold. */
   simhashTokens: number;
+  /** Fingerprints of the same text's longest sentences (`passageFingerprints`). */
+  passages: number[];
 }
 
 /**
@@ -175,8 +177,10 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
     // Reprints often change the headline: hash the body when it says enough on its own.
     const hashed = d.content.length >= 40 ? d.content : d.text;
     // The words already cut, less boilerplate, links and @names: jieba is not run again.
-    const dedup = dedupTokensOf(hashed, (hashed === d.text ? d.tagged : d.bodyTagged).words);
-    return { simhash: toHex(simhash(dedup)), simhashTokens: dedup.length };
+    const blanked = blankText(hashed);
+    const dedup = dedupTokensOf(hashed, (hashed === d.text ? d.tagged : d.bodyTagged).words, blanked);
+    const passages = passageFingerprints(hashed, blanked);
+    return { simhash: toHex(simhash(dedup)), simhashTokens: dedup.length, passages };
   });
   const categories = drafts.map(
     (d) => classify(d.title, d.content, undefined, { title: d.titleWords, body: d.bodyWords }).category,
@@ -184,7 +188,7 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
 
   return drafts.map((d, i) => {
     const found = entities[i] as Entities;
-    const hash = hashes[i] as { simhash: string; simhashTokens: number };
+    const hash = hashes[i] as Pick<TextAnalysis, 'simhash' | 'simhashTokens' | 'passages'>;
     return {
       id: d.input.id,
       tokens: withWholeNames(d.tokens, persons[i] as string[]),
@@ -197,6 +201,7 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
       places: found.places,
       simhash: hash.simhash,
       simhashTokens: hash.simhashTokens,
+      passages: hash.passages,
     };
   });
 }

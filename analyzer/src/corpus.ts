@@ -12,7 +12,8 @@ export interface CorpusAnalysis {
 
 /**
  * The order-dependent part of the analysis, kept on one thread: keyword document frequencies
- * learned from the corpus, and the SimHash index that points a reprint at its earlier original.
+ * learned from the corpus, and the SimHash and passage index that points a reprint at its earlier
+ * original.
  */
 export class Corpus {
   readonly keywords = new KeywordExtractor();
@@ -32,9 +33,10 @@ export class Corpus {
     }
     const hash = fromHex(doc.simhash);
     const maxDistance = maxDistanceFor(doc.simhashTokens);
-    const near = maxDistance >= 0 ? this.duplicates.findNear(hash, maxDistance) : null;
+    const near = this.duplicates.findNear(hash, maxDistance, doc.passages);
     const duplicateOf = near !== null && near !== doc.id ? near : null;
-    if (maxDistance >= 0 && !this.duplicates.has(doc.id)) this.duplicates.add(doc.id, hash, time);
+    if (maxDistance >= 0 && !this.duplicates.has(doc.id))
+      this.duplicates.add(doc.id, hash, time, doc.passages);
     return { keywords: keywords.map((k) => k.word), duplicateOf };
   }
 

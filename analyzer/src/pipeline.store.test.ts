@@ -19,6 +19,7 @@ import {
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/support/temp-dir.ts';
+import { hamming } from './dedup/index.ts';
 import type { DocumentObserver } from './observer.ts';
 import { createObservers } from './observers.ts';
 import { savePerson } from './people/crud.ts';
@@ -119,6 +120,21 @@ describe('analyzeOnce', () => {
     expect(await analyzeOnce(store, { logger, analyzer, corpus })).toEqual({ analyzed: 1 });
     const reprint = (await stored()).find((d) => d.id === 'doc-4');
     expect(reprint?.duplicate_of).toBe('doc-1');
+  });
+
+  it('finds, after a restart, a reprint with a comment in front by its passages', async () => {
+    const corpus = await restoreCorpus(store);
+    const comment = '这雨也太大了吧，大家出门一定要注意安全啊！';
+    await writeRawDocuments(store, [raw(5, '网友热议杭州暴雨', `${comment}${RAIN}`)]);
+    expect(await analyzeOnce(store, { logger, analyzer, corpus })).toEqual({ analyzed: 1 });
+    const hashes = await store.query<{ id: string; simhash: string; passages: string[] }>('passages', {
+      query: `SELECT id, toString(simhash) AS simhash, passages FROM documents FINAL WHERE id IN ('doc-1', 'doc-5') ORDER BY id`,
+      params: {},
+    });
+    const [original, reprint] = hashes.map((h) => BigInt(h.simhash));
+    expect(hamming(original as bigint, reprint as bigint)).toBeGreaterThan(3); // too far for the SimHash
+    expect(hashes[1]?.passages).toContain(hashes[0]?.passages[0]);
+    expect((await stored()).find((d) => d.id === 'doc-5')?.duplicate_of).toBe('doc-1');
   });
 
   it('gives documents topics and hands each stored batch to the observers, one failing', async () => {

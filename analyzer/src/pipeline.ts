@@ -43,7 +43,7 @@ export async function restoreCorpus(store: Store): Promise<Corpus> {
   const { terms, documents } = await getTermDf(store);
   corpus.keywords.load(terms, documents);
   const recent = await getRecentSimhashes(store, DEDUP_WINDOW);
-  for (const r of recent.reverse()) corpus.duplicates.add(r.id, fromHex(r.simhash), r.time);
+  for (const r of recent.reverse()) corpus.duplicates.add(r.id, fromHex(r.simhash), r.time, r.passages);
   return corpus;
 }
 

@@ -69,6 +69,8 @@ export const AnalyzedDocumentSchema = z.object({
   places: z.array(z.string()),
   /** 64-bit SimHash, 16 hex digits. */
   simhash: z.string().regex(/^[0-9a-f]{16}$/),
+  /** Fingerprints of the longest sentences, which find reprints the SimHash misses (analyzer `dedup/`). */
+  passages: z.array(z.number().int().nonnegative()).optional(),
   duplicateOf: z.string().nullable(),
   topicId: z.string().nullable(),
 });

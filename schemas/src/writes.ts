@@ -60,6 +60,7 @@ export function writeDocuments(store: Store, docs: readonly AnalyzedDocument[]):
       places: d.places,
       // UInt64 goes as a decimal string: JSON numbers lose precision past 2^53.
       simhash: BigInt(`0x${d.simhash}`).toString(),
+      passages: d.passages ?? [],
       duplicate_of: d.duplicateOf ?? '',
       topic_id: d.topicId ?? '',
     })),

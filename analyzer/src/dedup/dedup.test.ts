@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { dedupTokens, fromHex, hamming, maxDistanceFor, SimHashIndex, simhash, toHex } from './index.ts';
+import {
+  dedupTokens,
+  fromHex,
+  hamming,
+  MAX_PASSAGES,
+  MIN_SHARED_CHARS,
+  maxDistanceFor,
+  PASSAGE_COVERAGE,
+  passageFingerprints,
+  passageLength,
+  SimHashIndex,
+  simhash,
+  toHex,
+} from './index.ts';
 
 /** A real-style news paragraph, written for these tests, and reprints of it. */
 const STORY =
@@ -56,6 +69,66 @@ describe('simhash', () => {
   });
 });
 
+describe('passage fingerprints', () => {
+  it('fingerprints sentences by their letters and characters, not their punctuation or case', () => {
+    const prints = passageFingerprints(STORY);
+    expect(prints).toHaveLength(3);
+    expect(prints.map(passageLength)).toEqual([56, 26, 31]);
+    expect(passageFingerprints(STORY.replaceAll('，', ' ').replace('3月', '３月'))).toEqual(prints);
+    expect(passageFingerprints('ABC新闻：今天天气晴朗，适合出行。')).toEqual(
+      passageFingerprints('abc新闻今天天气晴朗适合出行！'),
+    );
+    expect(passageFingerprints('太短了。也短。')).toEqual([]);
+  });
+
+  it('keeps the longest sentences of a long text, whatever their order', () => {
+    const sentences = Array.from({ length: 12 }, (_, i) => `第${i}句${'长'.repeat(10 + i)}。`);
+    const prints = passageFingerprints(sentences.join(''));
+    expect(prints).toHaveLength(MAX_PASSAGES);
+    expect(Math.min(...prints.map(passageLength))).toBe(17);
+    expect(passageFingerprints(sentences.reverse().join(''))).toEqual(prints);
+  });
+});
+
+/** What the corpus does with a text: its SimHash, distance and passages. */
+function lookUp(index: SimHashIndex, text: string): string | null {
+  const tokens = dedupTokens(text);
+  return index.findNear(simhash(tokens), maxDistanceFor(tokens.length), passageFingerprints(text));
+}
+function addText(index: SimHashIndex, id: string, text: string, time: number): void {
+  index.add(id, simhash(dedupTokens(text)), time, passageFingerprints(text));
+}
+
+describe('reprints found by their passages', () => {
+  const index = new SimHashIndex();
+  addText(index, 'story', STORY, 1);
+  addText(index, 'other', OTHER, 2);
+
+  it.each([
+    ['a comment in front', `太吓人了，以后电动车千万不能在楼道里充电！${STORY}`],
+    ['a sentence added', `${STORY}消防部门提醒广大市民，电动自行车应在指定区域集中充电，切勿私拉电线。`],
+    ['the last sentence cut', STORY.slice(0, STORY.lastIndexOf('起火原因'))],
+  ])('finds the original of a reprint with %s, which its SimHash alone misses', (_, reprint) => {
+    const far = hamming(simhash(dedupTokens(reprint)), simhash(dedupTokens(STORY)));
+    expect(far).toBeGreaterThan(3);
+    expect(lookUp(index, reprint)).toBe('story');
+  });
+
+  it('does not join stories that share a sentence or two of boilerplate', () => {
+    const boilerplate = '本网记者将持续关注事件进展，欢迎广大读者提供新闻线索。';
+    const other = `${boilerplate}国家统计局今天发布数据，一季度国内生产总值同比增长百分之五点三。`;
+    const withIt = new SimHashIndex();
+    addText(withIt, 'story', `${STORY}${boilerplate}`, 1);
+    expect(lookUp(withIt, other)).toBe(null);
+  });
+
+  it('does not call a long text a reprint of a short one it quotes, nor the other way round', () => {
+    const quoting = `${STORY.slice(0, STORY.indexOf('。') + 1)}当地社区随后组织居民开展消防安全检查，排查楼道堆物和飞线充电等隐患，共清理杂物二十余处。街道还将在小区内增设电动自行车集中充电桩，方便居民安全充电。`;
+    expect(lookUp(index, quoting)).toBe(null);
+    expect(lookUp(index, STORY.slice(0, STORY.indexOf('。') + 1))).toBe(null);
+  });
+});
+
 describe('SimHashIndex', () => {
   const base = 0x0123456789abcdefn;
   const flip = (h: bigint, ...bits: number[]) => bits.reduce((x, b) => x ^ (1n << BigInt(b)), h);
@@ -98,8 +171,21 @@ describe('SimHashIndex', () => {
     const centres = Array.from({ length: 8 }, () => (word() << 32n) | word());
     const near = () =>
       flip(centres[Math.floor(random() * 8)] as bigint, Math.floor(random() * 64), Math.floor(random() * 64));
+    // Passages from a small pool (lengths 10 to 29), so that documents share some of them.
+    const pool = Array.from({ length: 12 }, (_, i) => (i + 1) * 7919 * 4096 + 10 + ((i * 7) % 20));
+    const passages = () => [
+      ...new Set(
+        Array.from({ length: Math.floor(random() * 4) }, () => pool[Math.floor(random() * 12)] as number),
+      ),
+    ];
+    const chars = (prints: number[]) => prints.reduce((sum, p) => sum + passageLength(p), 0);
+    const sharing = (a: number[], b: number[]) => {
+      const common = chars(a.filter((p) => b.includes(p)));
+      return common >= MIN_SHARED_CHARS && common >= PASSAGE_COVERAGE * Math.max(chars(a), chars(b));
+    };
+    let matchedByPassages = 0;
     const index = new SimHashIndex({ cap: 60 });
-    const live = new Map<string, { hash: bigint; time: number; seq: number }>();
+    const live = new Map<string, { hash: bigint; prints: number[]; time: number; seq: number }>();
     for (let seq = 0; seq < 6000; seq++) {
       const id = `d${Math.floor(random() * 150)}`;
       if (random() < 0.1) {
@@ -107,22 +193,29 @@ describe('SimHashIndex', () => {
         continue;
       }
       const hash = near();
+      const prints = passages();
       const time = Math.floor(random() * 50);
-      index.add(id, hash, time);
+      index.add(id, hash, time, prints);
       live.delete(id);
-      live.set(id, { hash, time, seq });
+      live.set(id, { hash, prints, time, seq });
       if (live.size > 60) live.delete(live.keys().next().value as string);
       const probe = near();
+      const probePrints = passages();
       let expected: string | null = null;
       let best: { time: number; seq: number } | undefined;
+      let byPassages = 0;
       for (const [key, e] of live) {
-        if (hamming(e.hash, probe) > 3) continue;
+        const alike = sharing(e.prints, probePrints);
+        if (alike && hamming(e.hash, probe) > 3) byPassages++;
+        if (hamming(e.hash, probe) > 3 && !alike) continue;
         if (best && (e.time > best.time || (e.time === best.time && e.seq > best.seq))) continue;
         [expected, best] = [key, e];
       }
       expect(index.size).toBe(live.size);
-      expect(index.findNear(probe)).toBe(expected);
+      expect(index.findNear(probe, 3, probePrints)).toBe(expected);
+      matchedByPassages += byPassages;
     }
+    expect(matchedByPassages).toBeGreaterThan(1000); // the passages were put to the test
   });
 
   it('replaces an id added twice', () => {

@@ -9,5 +9,11 @@ export {
   maxDistanceFor,
   normalizeTokens,
 } from './normalize.ts';
+export { MAX_PASSAGES, passageFingerprints, passageLength } from './passages.ts';
 export { fromHex, hamming, simhash, toHex } from './simhash.ts';
-export { SimHashIndex, type SimHashIndexOptions } from './simhash-index.ts';
+export {
+  MIN_SHARED_CHARS,
+  PASSAGE_COVERAGE,
+  SimHashIndex,
+  type SimHashIndexOptions,
+} from './simhash-index.ts';

@@ -113,10 +113,9 @@ export function blankText(text: string): string {
  * Normalised tokens of a text from the words jieba already cut from it (`TaggedWords.words`: their
  * lengths add up to the text's): words that `blankText` strips in whole or in part are left out.
  * Saves cutting the cleaned text again; differs from `dedupTokens` at most at the edges of what
- * was stripped.
+ * was stripped. `blanked`: the text's `blankText`, when the caller has it.
  */
-export function dedupTokensOf(text: string, words: readonly string[]): string[] {
-  const blanked = blankText(text);
+export function dedupTokensOf(text: string, words: readonly string[], blanked = blankText(text)): string[] {
   const untouched = blanked === text; // once: two equal strings of other objects compare by content
   let n = 0;
   let at = 0;

@@ -6,7 +6,7 @@
 const SEED_LO = 0x811c9dc5;
 const SEED_HI = 0x050c5d1f;
 
-function fmix32(x: number): number {
+export function fmix32(x: number): number {
   let h = x;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
