@@ -85,7 +85,7 @@ function judge(near: string, i: number): 'same' | 'alike' | 'wrong' {
 
 for (const withPassages of [false, true]) {
   const find = (index: SimHashIndex, text: string, toks = dedupTokens(text)) =>
-    index.findNear(simhash(toks), maxDistanceFor(toks.length), withPassages ? passageFingerprints(text) : []);
+    index.findNear(simhash(toks), maxDistanceFor(toks), withPassages ? passageFingerprints(text) : []);
   console.log(withPassages ? '\nSimHash and passage fingerprints' : 'SimHash alone');
   // Index every source post, each as the earliest version of its story.
   const index = new SimHashIndex();

@@ -1,6 +1,13 @@
 import type { MediaType } from '@yuqing/schemas';
 import { classify } from './classify/index.ts';
-import { blankText, dedupTokensOf, passageFingerprints, simhash, toHex } from './dedup/index.ts';
+import {
+  blankText,
+  dedupTokensOf,
+  maxDistanceFor,
+  passageFingerprints,
+  simhash,
+  toHex,
+} from './dedup/index.ts';
 import { type Entities, findEntities, type WatchedPerson } from './entities/index.ts';
 import { simplifiedForm } from './entities/traditional.ts';
 import { DEFAULT_MEDIA_AUTHORITY } from './opinion-index/config.ts';
@@ -47,8 +54,8 @@ export interface TextAnalysis {
   places: string[];
   /** 64-bit SimHash as 16 hex digits. */
   simhash: string;
-  /** Normalised tokens behind the SimHash: short texts need a stricter duplicate threshold. */
-  simhashTokens: number;
+  /** The largest SimHash distance at which it may be a duplicate (`maxDistanceFor`: short texts need a stricter one). */
+  simhashDistance: number;
   /** Fingerprints of the same text's longest sentences (`passageFingerprints`). */
   passages: number[];
 }
@@ -180,7 +187,7 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
     const blanked = blankText(hashed);
     const dedup = dedupTokensOf(hashed, (hashed === d.text ? d.tagged : d.bodyTagged).words, blanked);
     const passages = passageFingerprints(hashed, blanked);
-    return { simhash: toHex(simhash(dedup)), simhashTokens: dedup.length, passages };
+    return { simhash: toHex(simhash(dedup)), simhashDistance: maxDistanceFor(dedup), passages };
   });
   const categories = drafts.map(
     (d) => classify(d.title, d.content, undefined, { title: d.titleWords, body: d.bodyWords }).category,
@@ -188,7 +195,7 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
 
   return drafts.map((d, i) => {
     const found = entities[i] as Entities;
-    const hash = hashes[i] as Pick<TextAnalysis, 'simhash' | 'simhashTokens' | 'passages'>;
+    const hash = hashes[i] as Pick<TextAnalysis, 'simhash' | 'simhashDistance' | 'passages'>;
     return {
       id: d.input.id,
       tokens: withWholeNames(d.tokens, persons[i] as string[]),
@@ -200,7 +207,7 @@ export function analyzeTexts(inputs: readonly TextInput[], options: AnalyzeTextO
       orgs: found.orgs,
       places: found.places,
       simhash: hash.simhash,
-      simhashTokens: hash.simhashTokens,
+      simhashDistance: hash.simhashDistance,
       passages: hash.passages,
     };
   });

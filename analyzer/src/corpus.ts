@@ -1,5 +1,5 @@
 import type { TextAnalysis } from './analyze-text.ts';
-import { fromHex, maxDistanceFor, SimHashIndex } from './dedup/index.ts';
+import { fromHex, SimHashIndex } from './dedup/index.ts';
 import { KeywordExtractor } from './text/keywords.ts';
 
 /** Near-duplicates are looked for among this many recent documents. */
@@ -32,7 +32,7 @@ export class Corpus {
       this.deltaDocuments++;
     }
     const hash = fromHex(doc.simhash);
-    const maxDistance = maxDistanceFor(doc.simhashTokens);
+    const maxDistance = doc.simhashDistance;
     const near = this.duplicates.findNear(hash, maxDistance, doc.passages);
     const duplicateOf = near !== null && near !== doc.id ? near : null;
     if (maxDistance >= 0 && !this.duplicates.has(doc.id))

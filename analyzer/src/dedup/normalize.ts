@@ -148,19 +148,22 @@ export function dedupTokens(text: string): string[] {
   return normalizeTokens(segment(cleanText(text)));
 }
 
-/** Below this many normalised tokens a text is short: only an exact fingerprint match counts. */
+/** Below this many distinct normalised tokens a text is short: only an exact fingerprint match counts. */
 export const MIN_DEDUP_TOKENS = 10;
-/** Below this many normalised tokens a text is never a duplicate (嗯, 转发, 支持 …). */
+/** Below this many distinct normalised tokens a text is never a duplicate (嗯, 转发, 支持 …). */
 export const MIN_EXACT_TOKENS = 4;
 export const DEFAULT_MAX_DISTANCE = 3;
 
 /**
- * The largest Hamming distance at which a text with `tokenCount` normalised tokens may be called
- * a duplicate: 3 for ordinary texts, 0 for short ones, -1 (never) for very short ones. On short
- * texts a few bits of SimHash agreement is weak evidence, since one word moves many bits.
+ * The largest Hamming distance at which a text with these normalised tokens may be called a
+ * duplicate: 3 for ordinary texts, 0 for short ones, -1 (never) for very short ones. On short
+ * texts a few bits of SimHash agreement is weak evidence, since one word moves many bits. Tokens
+ * are counted once: 哈哈哈哈… of forty tokens says as little as one 哈哈.
  */
-export function maxDistanceFor(tokenCount: number): number {
-  if (tokenCount < MIN_EXACT_TOKENS) return -1;
-  if (tokenCount < MIN_DEDUP_TOKENS) return 0;
+export function maxDistanceFor(tokens: readonly string[]): number {
+  if (tokens.length < MIN_EXACT_TOKENS) return -1;
+  const distinct = new Set(tokens).size;
+  if (distinct < MIN_EXACT_TOKENS) return -1;
+  if (distinct < MIN_DEDUP_TOKENS) return 0;
   return DEFAULT_MAX_DISTANCE;
 }

@@ -84,7 +84,7 @@ export class SimilarLetters {
     }
     const hits: SimilarHit[] = [];
     const seen = new Set<number>();
-    const original = this.#hashes.findNear(hash, maxDistanceFor(tokens.length));
+    const original = this.#hashes.findNear(hash, maxDistanceFor(tokens));
     if (original !== null) {
       const i = this.#byId.get(original) as number;
       const e = this.#entries[i] as Entry;
