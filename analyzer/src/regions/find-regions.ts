@@ -116,9 +116,12 @@ export interface Found {
   entries: readonly NameEntry[];
 }
 
-/** After a short form, these mean a street, a campus or a smaller place that shares the name (黄岩岛 is no 黄岩区). */
-const NOT_AFTER_SHORT = /^(?:路|街|大道|大街|巷|里|镇|乡|村|组|寺|号|岛|礁)/;
-const NOT_AFTER_SHORT_COUNTY = /^(?:大学|学院|中学|小学|公园|广场|小区|花园|医院|站|桥|机场)/;
+/**
+ * After a short form, these mean a street, a campus or a smaller place that shares the name (黄岩岛
+ * is no 黄岩区, 香港中路 in Qingdao no Hong Kong).
+ */
+const NOT_AFTER_SHORT = /^(?:路|街|大道|大街|巷|里|镇|乡|村|组|寺|号|岛|礁|[东西南北中][路街])/;
+const NOT_AFTER_SHORT_COUNTY = /^(?:大学|学院|中学|小学|公园|广场|小区|花园|医院|站|桥|机场|山庄|宾馆)/;
 /** Without context a province beats a city by more than the margin (海南 is Hainan, not 海南州). */
 const LEVEL_BONUS: Record<RegionLevel, number> = { province: 1.2, city: 0.6, county: 0 };
 const AMBIGUITY_MARGIN = 0.5;

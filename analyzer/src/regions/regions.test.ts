@@ -56,6 +56,8 @@ describe('findRegions', () => {
   it('does not read everyday words, streets or rivers as regions', () => {
     expect(named('和平是我们共同的愿望，公安机关比如说')).toEqual([]);
     expect(named('中山大学的学生在南京路逛街')).toEqual([]);
+    expect(named('延安西路高架和四川北路都堵了')).toEqual([]); // roads named after places, with a direction
+    expect(named('他们入住了龙泉山庄')).toEqual([]);
     expect(named('黄河南岸的风景')).toEqual([]);
     expect(named('今天天气很好')).toEqual([]);
     expect(named('菲律宾海岸警卫队将派船舰到黄岩岛')).toEqual([]);
