@@ -52,22 +52,19 @@ const EDITS: Record<string, Edit> = {
   'sentence added': (t) => `${t}目前，相关部门已介入调查。`,
 };
 
-const jaccard = (a: string[], b: string[]) => {
+/** Words two texts share: of all their words (Jaccard), and of the shorter's (1 for a text inside another). */
+function shared(a: string[], b: string[]): { jaccard: number; overlap: number } {
   const A = new Set(a);
   const B = new Set(b);
   let inter = 0;
   for (const x of A) if (B.has(x)) inter++;
-  return inter / Math.max(1, A.size + B.size - inter);
-};
-
-/** The shorter text's share of words that the other holds too (a text inside a longer one: 1). */
-const overlap = (a: string[], b: string[]) => {
-  const A = new Set(a);
-  const B = new Set(b);
-  let inter = 0;
-  for (const x of A) if (B.has(x)) inter++;
-  return inter / Math.max(1, Math.min(A.size, B.size));
-};
+  return {
+    jaccard: inter / Math.max(1, A.size + B.size - inter),
+    overlap: inter / Math.max(1, Math.min(A.size, B.size)),
+  };
+}
+const sameWords = (a: string[], b: string[]) => shared(a, b).jaccard >= 0.8;
+const alikeWords = (a: string[], b: string[]) => shared(a, b).overlap >= 0.9;
 
 const tokens = posts.map((p) => dedupTokens(p.text));
 const passages = posts.map((p) => passageFingerprints(p.text));
@@ -82,7 +79,7 @@ function judge(near: string, i: number): 'same' | 'alike' | 'wrong' {
   const other = at.get(near) as number;
   const a = tokens[other] as string[];
   const b = tokens[i] as string[];
-  return jaccard(a, b) >= 0.8 ? 'same' : overlap(a, b) >= 0.9 ? 'alike' : 'wrong';
+  return sameWords(a, b) ? 'same' : alikeWords(a, b) ? 'alike' : 'wrong';
 }
 
 for (const withPassages of [false, true]) {
@@ -171,12 +168,12 @@ for (const withPassages of [false, true]) {
       if (near && near !== `e${p.event_id}`) {
         elsewhere++;
         const other = tokens[at.get(near) as number] as string[];
-        if (jaccard(toks, other) < 0.8 && overlap(toks, other) < 0.9) {
+        if (!sameWords(toks, other) && !alikeWords(toks, other)) {
           elsewhereWrong++;
           console.log(`  comment matched elsewhere: ${c.text.slice(0, 60).replace(/\s+/g, ' ')}`);
         }
       }
-      if (toks.length >= 10 && jaccard(toks, tokens[source] as string[]) >= 0.8) {
+      if (toks.length >= 10 && sameWords(toks, tokens[source] as string[])) {
         quoting++;
         if (near === `e${p.event_id}`) quotingFound++;
       }
