@@ -32,10 +32,9 @@ export class Corpus {
       this.deltaDocuments++;
     }
     const hash = fromHex(doc.simhash);
-    const maxDistance = doc.simhashDistance;
-    const near = this.duplicates.findNear(hash, maxDistance, doc.passages);
+    const near = this.duplicates.findNear(hash, doc.simhashDistance, doc.passages);
     const duplicateOf = near !== null && near !== doc.id ? near : null;
-    if (maxDistance >= 0 && !this.duplicates.has(doc.id))
+    if (doc.simhashDistance >= 0 && !this.duplicates.has(doc.id))
       this.duplicates.add(doc.id, hash, time, doc.passages);
     return { keywords: keywords.map((k) => k.word), duplicateOf };
   }

@@ -1,3 +1,4 @@
+import { foldUnit } from '../sensitivity/aho-corasick.ts';
 import { cleanText } from './normalize.ts';
 import { fmix32 } from './simhash.ts';
 
@@ -27,10 +28,8 @@ for (const c of '。！？!?；;…\n\r【】｡') BOUNDARY[c.charCodeAt(0)] = 1
  */
 function counted(c: number): number {
   if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return c;
-  if (c >= 0xff10 && c <= 0xff5a) return counted(c - 0xfee0); // full-width Ａ, ０ …
-  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
-  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return c;
-  return 0;
+  const f = foldUnit(c);
+  return (f >= 0x61 && f <= 0x7a) || (f >= 0x30 && f <= 0x39) ? f : 0;
 }
 
 /**

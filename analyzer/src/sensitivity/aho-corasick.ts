@@ -216,7 +216,7 @@ const FOLDABLE = /[A-Z\uff01-\uff5e]/g;
 const HAS_FOLDABLE = /[A-Z\uff01-\uff5e]/;
 
 /** One code unit as `normalizeForMatch` gives it: full-width ASCII to half-width, then A–Z to a–z. */
-function foldUnit(c: number): number {
+export function foldUnit(c: number): number {
   if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
   return c >= 0x41 && c <= 0x5a ? c + 32 : c;
 }
